@@ -1,0 +1,264 @@
+"""The data model: what the validated YAML becomes.
+
+Nothing here reads files or checks anything; :mod:`tooling.validate` builds
+a :class:`Corpus` from files that passed the schema.  The Sphinx extension
+and the exports only ever see these objects.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .quotes import FoldedText
+
+SCHEMA_VERSION = "1.0"
+NOT_STATED = "not stated"
+
+QUALIFIER_TEXT = {
+    "exact": "",
+    "at-least": "at least",
+    "more-than": "more than",
+    "about": "about",
+    "up-to": "up to",
+    "unquantified": "",
+}
+
+
+@dataclass
+class Furniture:
+    first: int  # 1-based line, inclusive
+    last: int
+    kind: str
+    note: str | None = None
+
+
+@dataclass
+class Source:
+    id: str
+    label: str
+    title: str | None
+    publisher: str | None
+    publisher_basis: str | None
+    url: str | None
+    published: str | None
+    retrieved: str | None
+    language: str
+    text_name: str  # the captured file's name: provenance
+    sha256: str
+    furniture: list[Furniture]
+    note: str | None
+    yaml_path: Path
+    text_path: Path
+    text: str
+
+    @cached_property
+    def folded(self) -> FoldedText:
+        return FoldedText.of(self.text)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        return starts
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        lo, hi = 0, len(self.line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.line_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1
+
+    def furniture_at(self, line: int) -> Furniture | None:
+        for f in self.furniture:
+            if f.first <= line <= f.last:
+                return f
+        return None
+
+    @property
+    def origin(self) -> str:
+        """What counts as one origin when judging independence.
+
+        A stated publisher is an origin; a source whose publisher is not
+        stated is counted as its own origin (we cannot show it shares one).
+        """
+        return f"publisher:{self.publisher.casefold()}" if self.publisher else f"source:{self.id}"
+
+
+@dataclass
+class Citation:
+    source: str
+    quote: str
+    start: int = -1  # span of the quote in the source's original text
+    end: int = -1
+    line: int = 0  # first line of the span
+
+    @property
+    def anchor_line(self) -> str:
+        return f"L{self.line}"
+
+
+@dataclass
+class Figure:
+    measure: str
+    qualifier: str
+    unit: str
+    scope: str
+    as_of: str | None
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    amount_text: str | None = None
+
+    @property
+    def low(self) -> float | None:
+        return self.value if self.value is not None else self.min
+
+    @property
+    def high(self) -> float | None:
+        return self.value if self.value is not None else self.max
+
+    def display(self) -> str:
+        """'at least 15 civilians', '4–6 people', 'millions of people'."""
+        if self.amount_text is not None:
+            number = self.amount_text
+        elif self.value is not None:
+            number = format_number(self.value)
+        else:
+            number = f"{format_number(self.min)}–{format_number(self.max)}"
+        words = [QUALIFIER_TEXT[self.qualifier], number, self.unit]
+        return " ".join(w for w in words if w)
+
+
+def format_number(n: float | None) -> str:
+    if n is None:
+        return ""
+    if float(n).is_integer():
+        return f"{int(n):,}"
+    return f"{n:,}"
+
+
+@dataclass
+class Claim:
+    id: str
+    text: str
+    claimant: str
+    citations: list[Citation]
+    rating: str
+    rationale: str
+    event: str
+    figure: Figure | None = None
+    contradicts: list[str] = field(default_factory=list)
+    note: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"claim-{self.id}"
+
+    def citation_anchor(self, index: int) -> str:
+        return f"cite-{self.id}-{index + 1}"
+
+
+@dataclass
+class InferredDate:
+    start: str
+    end: str
+    basis: str
+
+    def display(self) -> str:
+        return self.start if self.start == self.end else f"{self.start} to {self.end}"
+
+
+@dataclass
+class Event:
+    id: str
+    title: str
+    kind: str
+    reported_dates: list[Citation]
+    inferred_date: InferredDate | None
+    place: str
+    summary: str
+    claims: list[Claim]
+    note: str | None
+    yaml_path: Path
+
+    @property
+    def sort_key(self) -> tuple:
+        # Undated events (background without an inferred date) sort first, by title.
+        start = self.inferred_date.start if self.inferred_date else ""
+        return (start, self.title)
+
+
+@dataclass
+class Claimant:
+    id: str
+    name: str
+    kind: str
+    note: str | None = None
+
+
+@dataclass
+class Measure:
+    id: str
+    label: str
+    counts: str
+    note: str | None = None
+
+
+@dataclass
+class Corpus:
+    root: Path  # the claims/ folder
+    sources: dict[str, Source] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    claimants: dict[str, Claimant] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)
+    claimants_path: Path | None = None
+    measures_path: Path | None = None
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        return {c.id: c for e in self.events.values() for c in e.claims}
+
+    def events_in_order(self) -> list[Event]:
+        return sorted(self.events.values(), key=lambda e: e.sort_key)
+
+    @cached_property
+    def citations_by_source(self) -> dict[str, list[tuple[Claim, int]]]:
+        """source id -> [(claim, citation index)], for backlinks."""
+        out: dict[str, list[tuple[Claim, int]]] = defaultdict(list)
+        for claim in self.claims.values():
+            for i, cit in enumerate(claim.citations):
+                out[cit.source].append((claim, i))
+        return out
+
+    @cached_property
+    def contradicted_by(self) -> dict[str, list[str]]:
+        """claim id -> ids of claims that list it in ``contradicts`` (the reverse link)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for claim in self.claims.values():
+            for other in claim.contradicts:
+                out[other].append(claim.id)
+        return out
+
+    def figures_by_measure(self) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for event in self.events_in_order():
+            for claim in event.claims:
+                if claim.figure is not None:
+                    out[claim.figure.measure].append(claim)
+        return dict(out)
+
+    def record_files(self) -> list[Path]:
+        """Every file the records were read from (for build dependencies)."""
+        files = [s.yaml_path for s in self.sources.values()] + [s.text_path for s in self.sources.values()]
+        files += [e.yaml_path for e in self.events.values()]
+        files += [p for p in (self.claimants_path, self.measures_path) if p is not None]
+        return files

@@ -1,0 +1,477 @@
+"""The validator: reads claims/, checks everything, builds the Corpus.
+
+Each check appends to one :class:`Problems` list and carries on, so an
+editor sees every problem of a run at once.  Order of work:
+
+1. find the record files (and refuse misplaced, misnamed or linked ones);
+2. load each one as safe YAML with positions (:mod:`tooling.yamlfile`);
+3. check it against its part of the JSON Schema (:data:`SCHEMA_PATH`);
+4. build records from the files that passed;
+5. cross-record checks: duplicate ids, references, source texts and their
+   checksums, verbatim quotes, furniture ranges, dates, and each rating's rule.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+
+from . import ratings
+from .problems import Problems, display_path
+from .quotes import first_difference, fold
+from .records import (
+    Citation,
+    Claim,
+    Claimant,
+    Corpus,
+    Event,
+    Figure,
+    Furniture,
+    InferredDate,
+    Measure,
+    Source,
+)
+from .yamlfile import YamlDoc, load_yaml
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "records.schema.json"
+MAX_TEXT_BYTES = 2_000_000  # a captured article is a few KB
+
+
+@lru_cache(maxsize=None)
+def schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> jsonschema.protocols.Validator:
+    full = schema()
+    defs = dict(full["$defs"])
+    # An event is checked in two parts, its own fields ("event-shell") and
+    # each claim alone, so that one bad claim does not hide the problems of
+    # the others (their quotes and references are still checked).
+    shell = json.loads(json.dumps(defs["event"]))
+    shell["properties"]["claims"]["items"] = {"type": "object"}
+    defs["event-shell"] = shell
+    sub = {"$ref": f"#/$defs/{kind}", "$defs": defs}
+    cls = jsonschema.validators.validator_for(full)
+    return cls(sub)
+
+
+def check(claims_dir: Path, root: Path | None = None) -> tuple[Corpus, Problems]:
+    """Validate everything under ``claims_dir``; return the records and the problems."""
+    return _Checker(claims_dir, root if root is not None else claims_dir.parent).run()
+
+
+class _Checker:
+    def __init__(self, claims_dir: Path, root: Path):
+        self.dir = claims_dir
+        self.root = root
+        self.problems = Problems()
+        self.corpus = Corpus(root=claims_dir)
+        self.failed_kinds: set[str] = set()  # kinds with a file that could not be read
+        # id -> (display path, line, col) of the first definition, per kind
+        self.defined: dict[str, dict[str, tuple[str, int, int]]] = {
+            "source": {}, "event": {}, "claim": {}, "claimant": {}, "measure": {},
+        }
+        self.claim_docs: dict[str, tuple[YamlDoc, tuple]] = {}
+
+    # -- helpers ---------------------------------------------------------
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def at(self, doc: YamlDoc, path: tuple, message: str, key: bool = False) -> None:
+        line, col = doc.key(path) if key else doc.pos(path)
+        self.problems.add(doc.path, line, col, message)
+
+    # -- 1. files ----------------------------------------------------------
+    def files(self, pattern_dir: Path, kind: str) -> list[Path]:
+        if not pattern_dir.is_dir():
+            self.problems.add(self.shown(pattern_dir), 1, 1, f"folder is missing; create {self.shown(pattern_dir)}/ for {kind} records")
+            return []
+        found = []
+        for path in sorted(pattern_dir.iterdir()):
+            if path.name.startswith(".") or path.suffix == ".txt":
+                continue
+            if path.suffix in (".yml", ".json") or (path.suffix != ".yaml" and path.is_file()):
+                self.problems.add(self.shown(path), 1, 1, f"unexpected file; {kind} records are .yaml files (rename it to {path.stem}.yaml, or move it out of claims/)")
+                continue
+            if path.is_symlink():
+                self.problems.add(self.shown(path), 1, 1, "is a symbolic link; records must be regular files inside claims/ (copy the file instead)")
+                continue
+            if path.is_dir():
+                self.problems.add(self.shown(path), 1, 1, f"unexpected folder; {kind} records live directly in {self.shown(pattern_dir)}/")
+                continue
+            found.append(path)
+        return found
+
+    def load(self, path: Path, kind: str) -> YamlDoc | None:
+        doc = load_yaml(path, self.shown(path), self.problems)
+        if doc is None:
+            self.failed_kinds.add(kind)
+            return None
+        if not self.schema_ok(doc, kind):
+            self.failed_kinds.add(kind)
+            return None
+        return doc
+
+    # -- 3. schema ---------------------------------------------------------
+    def schema_ok(self, doc: YamlDoc, kind: str, data=None, prefix: tuple = ()) -> bool:
+        data = doc.data if data is None else data
+        if not isinstance(data, dict):
+            what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
+            self.at(doc, prefix, f"{what} must hold a mapping of fields (key: value), not {type(data).__name__}")
+            return False
+        ok = True
+        for error in sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+            ok = False
+            self.schema_error(doc, error, prefix)
+        return ok
+
+    def schema_error(self, doc: YamlDoc, error, prefix: tuple = ()) -> None:
+        path = prefix + tuple(error.absolute_path)
+        where = ".".join(str(p) for p in path) or "the file"
+        v = error.validator
+        if v == "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            for extra in sorted(set(error.instance) - set(allowed)):
+                guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+                hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(allowed)}"
+                self.at(doc, path + (extra,), f"unknown field '{extra}' in {where}; {hint}", key=True)
+            return
+        if v == "required":
+            missing = error.message.split("'")[1]
+            self.at(doc, path, f"missing required field '{missing}' in {where}; add it{self.describe(error, missing)}")
+            return
+        if v == "enum":
+            choices = error.validator_value
+            guess = difflib.get_close_matches(str(error.instance), [str(c) for c in choices], n=1, cutoff=0.5)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            self.at(doc, path, f"{where}: '{error.instance}' is not allowed; use one of: {', '.join(choices)}{hint}")
+            return
+        if v == "type":
+            expected = error.validator_value
+            expected = " or ".join(expected) if isinstance(expected, list) else expected
+            names = {"string": "text", "object": "a mapping of fields", "array": "a list", "null": "null (empty)", "number": "a number", "integer": "a whole number"}
+            expected = " or ".join(names.get(e, e) for e in expected.split(" or "))
+            got = type(error.instance).__name__.replace("str", "text").replace("dict", "mapping")
+            self.at(doc, path, f"{where} must be {expected}, not {got}; quote text values that YAML reads as something else")
+            return
+        if v == "pattern":
+            desc = error.schema.get("description") or f"it must match {error.validator_value}"
+            last = path[-1] if path else ""
+            if last == "url":
+                desc = "only http:// and https:// addresses are allowed"
+            self.at(doc, path, f"{where}: '{error.instance}' is not valid; {desc}")
+            return
+        if v == "oneOf" and path and path[-1] == "figure":
+            self.at(doc, path, f"{where}: give exactly one of: 'value', or both 'min' and 'max', or 'amount_text' (for a number in words)")
+            return
+        if v == "anyOf":
+            self.at(doc, path, f"{where}: '{error.instance}' is not valid; write a date as YYYY-MM-DD, or null when not stated")
+            return
+        if v in ("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum", "uniqueItems"):
+            self.at(doc, path, f"{where}: {error.message}; {self.limit_hint(v)}")
+            return
+        self.at(doc, path, f"{where}: {error.message}")
+
+    @staticmethod
+    def limit_hint(v: str) -> str:
+        return {
+            "minLength": "write more, or remove the field if it is optional",
+            "maxLength": "shorten it (limits keep pages readable and files small)",
+            "minItems": "add at least one entry",
+            "maxItems": "remove entries",
+            "minimum": "numbers here cannot be negative",
+            "maximum": "use a smaller number",
+            "uniqueItems": "list each entry once",
+        }[v]
+
+    @staticmethod
+    def describe(error, field_name: str) -> str:
+        prop = error.schema.get("properties", {}).get(field_name, {})
+        desc = prop.get("description")
+        return f" ({desc})" if desc else ""
+
+    # -- 2-4. per kind -------------------------------------------------------
+    def define(self, kind: str, rid: str, doc: YamlDoc, path: tuple) -> bool:
+        """Register an id; report a duplicate at the second place. True if new."""
+        line, col = doc.pos(path)
+        first = self.defined[kind].get(rid)
+        if first:
+            self.problems.add(doc.path, line, col, f"duplicate {kind} id '{rid}' (first defined at {first[0]}:{first[1]}:{first[2]}); give this one a different id")
+            return False
+        self.defined[kind][rid] = (doc.path, line, col)
+        return True
+
+    def load_list_file(self, name: str, kind: str, key: str) -> tuple[YamlDoc | None, Path]:
+        path = self.dir / name
+        if not path.exists():
+            self.problems.add(self.shown(path), 1, 1, f"file is missing; create it with a '{key}:' list")
+            self.failed_kinds.add(kind)
+            return None, path
+        return self.load(path, key), path
+
+    def read_claimants(self) -> None:
+        doc, path = self.load_list_file("claimants.yaml", "claimant", "claimants")
+        self.corpus.claimants_path = path
+        if doc is None:
+            return
+        for i, item in enumerate(doc.data["claimants"]):
+            if self.define("claimant", item["id"], doc, ("claimants", i, "id")):
+                self.corpus.claimants[item["id"]] = Claimant(item["id"], item["name"], item["kind"], item.get("note"))
+
+    def read_measures(self) -> None:
+        doc, path = self.load_list_file("measures.yaml", "measure", "measures")
+        self.corpus.measures_path = path
+        if doc is None:
+            return
+        for i, item in enumerate(doc.data["measures"]):
+            if self.define("measure", item["id"], doc, ("measures", i, "id")):
+                self.corpus.measures[item["id"]] = Measure(item["id"], item["label"], item["counts"], item.get("note"))
+
+    def read_sources(self) -> None:
+        folder = self.dir / "sources"
+        for path in self.files(folder, "source"):
+            doc = self.load(path, "source")
+            if doc is None:
+                continue
+            d = doc.data
+            if not self.define("source", d["id"], doc, ("id",)):
+                continue
+            text = self.read_text(doc, folder)
+            if text is None:
+                continue
+            furniture = []
+            line_count = text.count("\n") + 1
+            for i, f in enumerate(d.get("furniture", [])):
+                first, last = f["lines"]
+                if first > last or last > line_count:
+                    self.at(doc, ("furniture", i, "lines"), f"furniture lines [{first}, {last}] do not fit the text, which has {line_count} lines; give [first, last] with first <= last <= {line_count}")
+                    continue
+                for other in furniture:
+                    if first <= other.last and other.first <= last:
+                        self.at(doc, ("furniture", i, "lines"), f"furniture lines [{first}, {last}] overlap [{other.first}, {other.last}]; merge or split the ranges")
+                furniture.append(Furniture(first, last, f["kind"], f.get("note")))
+            self.corpus.sources[d["id"]] = Source(
+                id=d["id"], label=d["label"], title=d["title"], publisher=d["publisher"],
+                publisher_basis=d.get("publisher_basis"), url=d["url"], published=d["published"],
+                retrieved=d["retrieved"], language=d["language"], text_name=d["text"], sha256=d["sha256"],
+                furniture=furniture, note=d.get("note"), yaml_path=path, text_path=folder / d["text"], text=text,
+            )
+            for key in ("published", "retrieved"):
+                if d[key] is not None:
+                    self.check_date(doc, (key,), d[key])
+
+    def read_text(self, doc: YamlDoc, folder: Path) -> str | None:
+        name = doc.data["text"]
+        path = folder / name
+        # The schema forbids '/' in the name; resolve anyway, so that a link
+        # cannot make the build read a file outside claims/.
+        if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+            self.at(doc, ("text",), f"text file '{name}' is a link or lies outside {self.shown(folder)}/; put the captured file itself beside this YAML file")
+            return None
+        if not path.is_file():
+            self.at(doc, ("text",), f"text file '{name}' not found beside {doc.path}; copy the captured text there byte for byte, keeping its file name")
+            return None
+        raw = path.read_bytes()
+        if len(raw) > MAX_TEXT_BYTES:
+            self.at(doc, ("text",), f"text file '{name}' is {len(raw):,} bytes, over the limit of {MAX_TEXT_BYTES:,}; a source is one article")
+            return None
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != doc.data["sha256"]:
+            self.at(doc, ("sha256",), f"text file '{name}' has SHA-256 {digest}, not the recorded one; source texts are verbatim captures and are never edited (restore the file, or record a new capture as a new source)")
+            return None
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.at(doc, ("text",), f"text file '{name}' is not UTF-8 (byte {exc.start}); convert the capture to UTF-8 and record it as a new source")
+            return None
+
+    def check_date(self, doc: YamlDoc, path: tuple, value: str) -> datetime.date | None:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            self.at(doc, path, f"'{value}' is not a real date; write YYYY-MM-DD")
+            return None
+
+    def read_events(self) -> None:
+        folder = self.dir / "events"
+        for path in self.files(folder, "event"):
+            doc = load_yaml(path, self.shown(path), self.problems)
+            if doc is None:
+                self.failed_kinds.update(("event", "claim"))
+                continue
+            shell_ok = self.schema_ok(doc, "event-shell")
+            d = doc.data
+            if not shell_ok:
+                self.failed_kinds.add("event")
+                if not isinstance(d, dict) or not isinstance(d.get("claims"), list):
+                    self.failed_kinds.add("claim")
+                    continue
+            good_claims = []
+            for i, c in enumerate(d["claims"]):
+                if self.schema_ok(doc, "claim", c, ("claims", i)):
+                    good_claims.append((i, c))
+                    continue
+                self.failed_kinds.add("claim")
+                # Still check the quotes of a claim whose other fields are wrong.
+                for j, x in enumerate(c.get("citations", []) if isinstance(c, dict) else []):
+                    if isinstance(x, dict) and isinstance(x.get("source"), str) and isinstance(x.get("quote"), str):
+                        self.loose_citations.append((doc, ("claims", i, "citations", j), Citation(x["source"], x["quote"])))
+            event_id = d["id"] if shell_ok else path.stem
+            if shell_ok and d["id"] != path.stem:
+                self.at(doc, ("id",), f"event id '{d['id']}' does not match the file name '{path.name}'; rename the file to {d['id']}.yaml or change the id (the id is the page address)")
+            if shell_ok and not self.define("event", d["id"], doc, ("id",)):
+                continue
+            claims = []
+            for i, c in enumerate(good_claims):
+                i, c = c
+                if not self.define("claim", c["id"], doc, ("claims", i, "id")):
+                    continue
+                self.claim_docs[c["id"]] = (doc, ("claims", i))
+                figure = None
+                if "figure" in c:
+                    f = c["figure"]
+                    figure = Figure(
+                        measure=f["measure"], qualifier=f["qualifier"], unit=f["unit"], scope=f["scope"],
+                        as_of=f["as_of"], value=f.get("value"), min=f.get("min"), max=f.get("max"),
+                        amount_text=f.get("amount_text"),
+                    )
+                claims.append(Claim(
+                    id=c["id"], text=c["text"], claimant=c["claimant"],
+                    citations=[Citation(x["source"], x["quote"]) for x in c["citations"]],
+                    rating=c["rating"], rationale=c["rationale"], event=event_id, figure=figure,
+                    contradicts=list(c.get("contradicts", [])), note=c.get("note"),
+                ))
+            if not shell_ok:
+                # The event itself is not built, but its good claims are still
+                # checked against sources, claimants and each other.
+                self.orphan_claims.extend(claims)
+                continue
+            inferred = None
+            if d["date"]["inferred"] is not None:
+                inf = d["date"]["inferred"]
+                start = self.check_date(doc, ("date", "inferred", "start"), inf["start"])
+                end = self.check_date(doc, ("date", "inferred", "end"), inf["end"])
+                if start and end and start > end:
+                    self.at(doc, ("date", "inferred", "end"), f"inferred end {inf['end']} is before start {inf['start']}; swap them")
+                inferred = InferredDate(inf["start"], inf["end"], inf["basis"])
+            event = Event(
+                id=d["id"], title=d["title"], kind=d["kind"],
+                reported_dates=[Citation(x["source"], x["quote"]) for x in d["date"]["reported"]],
+                inferred_date=inferred, place=d["place"], summary=d["summary"], claims=claims,
+                note=d.get("note"), yaml_path=path,
+            )
+            self.corpus.events[event.id] = event
+            self.event_docs[event.id] = doc
+
+    # -- 5. cross-record checks --------------------------------------------------
+    def missing(self, kind: str, rid: str, where: str) -> str:
+        known = sorted(self.defined[kind])
+        guess = difflib.get_close_matches(rid, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"define it in {where} first"
+        if kind in self.failed_kinds:
+            hint += f" (a {kind} file with errors above may define it)"
+        return f"unknown {kind} '{rid}'; {hint}"
+
+    def check_citation(self, doc: YamlDoc, path: tuple, cit: Citation) -> None:
+        source = self.corpus.sources.get(cit.source)
+        if source is None:
+            if cit.source not in self.defined["source"]:
+                self.at(doc, path + ("source",), self.missing("source", cit.source, "claims/sources/"))
+            return
+        spans = source.folded.find(cit.quote)
+        if not spans:
+            closest = source.folded.closest(cit.quote)
+            at = first_difference(cit.quote, closest)
+            folded_quote = fold(cit.quote)
+            self.at(
+                doc, path + ("quote",),
+                f"quote not found verbatim in source '{cit.source}' ({source.text_name}); "
+                f"it first differs at character {at + 1} ('{folded_quote[at:at + 20]}'). "
+                f"Closest passage: \"{closest}\". Copy the words exactly as the source writes them "
+                f"(only whitespace may differ), e.g. with: python -m tooling quote {cit.source} \"...\"",
+            )
+            return
+        # Prefer an occurrence in the article over one in page furniture.
+        for start, end in spans:
+            line = source.line_of(start)
+            if source.furniture_at(line) is None:
+                break
+        else:
+            start, end = spans[0]
+            line = source.line_of(start)
+            self.at(doc, path + ("quote",), f"quote is in page furniture of source '{cit.source}' (line {line}), not in the article; cite the article text")
+        cit.start, cit.end, cit.line = start, end, line
+
+    def cross_checks(self) -> None:
+        c = self.corpus
+        for event in c.events.values():
+            doc = self.event_docs[event.id]
+            for i, cit in enumerate(event.reported_dates):
+                self.check_citation(doc, ("date", "reported", i), cit)
+        for doc, path, cit in self.loose_citations:
+            self.check_citation(doc, path, cit)
+        for claim in list(c.claims.values()) + self.orphan_claims:
+            doc, path = self.claim_docs[claim.id]
+            if claim.claimant not in c.claimants and claim.claimant not in self.defined["claimant"]:
+                self.at(doc, path + ("claimant",), self.missing("claimant", claim.claimant, "claims/claimants.yaml"))
+            for i, cit in enumerate(claim.citations):
+                self.check_citation(doc, path + ("citations", i), cit)
+            seen = set()
+            for i, cit in enumerate(claim.citations):
+                if cit.source in seen:
+                    self.at(doc, path + ("citations", i, "source"), f"source '{cit.source}' is cited twice in claim '{claim.id}'; keep the one passage that carries the claim")
+                seen.add(cit.source)
+            if claim.figure is not None:
+                f = claim.figure
+                if f.measure not in c.measures and f.measure not in self.defined["measure"]:
+                    self.at(doc, path + ("figure", "measure"), self.missing("measure", f.measure, "claims/measures.yaml"))
+                if f.min is not None and f.max is not None and f.min > f.max:
+                    self.at(doc, path + ("figure", "max"), f"figure max {f.max} is below min {f.min}; swap them")
+                if (f.amount_text is None) != (f.qualifier != "unquantified"):
+                    self.at(doc, path + ("figure", "qualifier"), "use qualifier 'unquantified' exactly when the figure gives amount_text instead of a number")
+            for j, other in enumerate(claim.contradicts):
+                if other == claim.id:
+                    self.at(doc, path + ("contradicts", j), "a claim cannot contradict itself; remove its own id")
+                elif other not in c.claims and other not in self.defined["claim"]:
+                    self.at(doc, path + ("contradicts", j), self.missing("claim", other, "an event file"))
+            self.check_rating(doc, path, claim)
+
+    def check_rating(self, doc: YamlDoc, path: tuple, claim: Claim) -> None:
+        c = self.corpus
+        where = path + ("rating",)
+        origins = {c.sources[x.source].origin for x in claim.citations if x.source in c.sources}
+        if claim.rating == "corroborated":
+            if len(origins) < 2:
+                self.at(doc, where, f"rating 'corroborated' needs citations from at least two independent sources; this claim has {len(origins)} origin(s). Add a citation from another source, or rate it 'reported'")
+            if claim.contradicts:
+                self.at(doc, where, "rating 'corroborated' cannot go with 'contradicts'; rate it 'contested' or remove the contradiction")
+        elif claim.rating == "reported":
+            if claim.contradicts:
+                self.at(doc, where, "rating 'reported' cannot go with 'contradicts'; rate it 'contested' (or 'inaccurate' when the records settle it)")
+            if claim.claimant in c.claimants and c.claimants[claim.claimant].kind == "unnamed":
+                self.at(doc, where, "rating 'reported' needs a named claimant; a claim from an unnamed source is 'unverified'")
+        elif claim.rating == "contested":
+            if not claim.contradicts:
+                self.at(doc, where, "rating 'contested' needs 'contradicts': list the ids of the claims that disagree with this one")
+
+    def run(self) -> tuple[Corpus, Problems]:
+        self.event_docs: dict[str, YamlDoc] = {}
+        self.loose_citations: list[tuple[YamlDoc, tuple, Citation]] = []
+        self.orphan_claims: list[Claim] = []
+        if not self.dir.is_dir():
+            self.problems.add(self.shown(self.dir), 1, 1, "claims folder not found; run from the project root or pass --claims DIR")
+            return self.corpus, self.problems
+        self.read_claimants()
+        self.read_measures()
+        self.read_sources()
+        self.read_events()
+        self.cross_checks()
+        return self.corpus, self.problems

@@ -1,0 +1,190 @@
+"""Safe YAML loading that remembers where every value was written.
+
+PyYAML's ``safe_load`` forgets positions, and a validator that cannot say
+``file:line:col`` is no help to an editor.  We compose the node graph with
+the safe loader, then build plain Python data from it while recording the
+start mark of every key and value under its path (a tuple of keys and list
+indexes), so that any later check can point at the exact place.
+
+Refused on purpose, each with a message that says what to write instead:
+anchors and aliases (no record needs them, and they allow "billion laughs"
+expansion), duplicate keys (PyYAML silently keeps the last one), tags that
+would construct objects (the safe loader already refuses them), files that
+are not UTF-8, and files larger than :data:`MAX_FILE_BYTES`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+MAX_FILE_BYTES = 1_000_000  # a hand-written record file is a few KB
+
+Path_ = tuple  # a path into the data: keys and list indexes
+
+
+@dataclass
+class YamlDoc:
+    """Plain data from one file, plus where each part of it was written."""
+
+    path: str  # display path, for messages
+    data: Any
+    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def pos(self, path: Path_) -> tuple[int, int]:
+        """Best position for a path: the value, else its nearest ancestor."""
+        path = tuple(path)
+        while path:
+            if path in self.value_pos:
+                return self.value_pos[path]
+            path = path[:-1]
+        return self.value_pos.get((), (1, 1))
+
+    def key(self, path: Path_) -> tuple[int, int]:
+        """Where the key of a mapping entry was written (for unknown fields)."""
+        return self.key_pos.get(tuple(path)) or self.pos(path)
+
+
+# libyaml's composer is about ten times faster than PyYAML's pure-Python one
+# and gives the same marks; fall back when PyYAML was built without it.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONSTRUCTORS = yaml.SafeLoader.yaml_constructors
+_SCALAR_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def _mark(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
+    """Load one YAML file; on any problem, add it to ``problems`` and return None."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        problems.add(shown_as, 1, 1, f"cannot read the file ({exc.strerror}); check that it exists and is readable")
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.add(
+            shown_as, 1, 1,
+            f"file is {len(raw):,} bytes, over the limit of {MAX_FILE_BYTES:,}; split it into smaller files",
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.add(
+            shown_as, line, col,
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+        )
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark is harmless; editors on Windows add it
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _mark(mark) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            what = "a tab character; YAML indents with spaces only, replace the tab with spaces"
+        problems.add(shown_as, line, col, f"YAML syntax error: {what}; fix the YAML at this position")
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks errors
+        problems.add(shown_as, 1, 1, f"YAML error: {exc}")
+        return None
+    finally:
+        loader.dispose()
+    doc = YamlDoc(shown_as, None)
+    if node is None:
+        problems.add(shown_as, 1, 1, "file is empty; it must hold a mapping of fields (see claims/README.md)")
+        return None
+    builder = _Builder(doc, problems)
+    doc.data = builder.build(node, ())
+    if builder.failed:
+        return None
+    return doc
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions."""
+
+    def __init__(self, doc: YamlDoc, problems: Problems):
+        self.doc = doc
+        self.problems = problems
+        self.failed = False
+        self.seen: set[int] = set()
+
+    def error(self, mark, message: str) -> None:
+        self.problems.add(self.doc.path, *_mark(mark), message)
+        self.failed = True
+
+    def build(self, node, path: Path_):
+        self.doc.value_pos[path] = _mark(node.start_mark)
+        if not isinstance(node, yaml.ScalarNode):
+            # The composer turns an alias into a second reference to the anchored
+            # node.  Refusing any node met twice stops "billion laughs" expansion
+            # before it starts; records never need aliases.
+            if id(node) in self.seen:
+                self.error(
+                    node.start_mark,
+                    "anchors and aliases (&name, *name) are not allowed in claim files; write the value out in full",
+                )
+                return None
+            self.seen.add(id(node))
+            if node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                self.error(node.start_mark, f"tag {node.tag} is not allowed here; remove the '!' tag")
+                return None
+        if isinstance(node, yaml.MappingNode):
+            out: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.error(key_node.start_mark, "a key must be a plain word, not a list or mapping")
+                    continue
+                key = self.scalar(key_node)
+                if key is None:
+                    continue
+                if not isinstance(key, str):
+                    key = str(key)
+                if key in out:
+                    first = self.doc.key_pos[path + (key,)]
+                    self.error(
+                        key_node.start_mark,
+                        f"duplicate key '{key}' (first written at line {first[0]}); keep only one",
+                    )
+                    continue
+                self.doc.key_pos[path + (key,)] = _mark(key_node.start_mark)
+                out[key] = self.build(value_node, path + (key,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node):
+        construct = _CONSTRUCTORS.get(node.tag) if isinstance(node, yaml.ScalarNode) else None
+        if construct is None or node.tag.endswith((":binary", ":set", ":omap", ":pairs")):
+            self.error(
+                node.start_mark,
+                f"tag {node.tag} is not allowed here; write a plain value (text, number, date, true/false)",
+            )
+            return None
+        try:
+            value = construct(_SCALAR_CONSTRUCTOR, node)
+        except (yaml.constructor.ConstructorError, ValueError) as exc:
+            self.error(node.start_mark, f"cannot read this value ({exc}); write a plain value")
+            return None
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            # YAML turns 2024-11-29 into a date object; records keep ISO text,
+            # which the schema checks with a pattern.
+            return value.isoformat()
+        return value
