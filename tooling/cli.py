@@ -24,6 +24,22 @@ def _cmd_check(args) -> int:
     return 0
 
 
+def _cmd_coverage(args) -> int:
+    from .coverage import uncovered
+
+    corpus, problems = check(Path(args.claims), Path.cwd())
+    if problems:
+        print(problems.report())
+        return 1
+    skip = {s.id: {t.casefold() for t in s.not_recorded} for s in corpus.sources.values()}
+    missing = uncovered(corpus, skip)
+    for term in missing:
+        print(term)
+    print(f"{len(missing)} number(s) and name(s) in the article texts are not covered by any record "
+          "(cover them with a claim, or list them under the source's not_recorded with a reason)")
+    return 1 if missing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tooling", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -32,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["text", "github"], default="text",
                    help="'github' prints workflow annotations for pull requests")
     p.set_defaults(func=_cmd_check)
+    p = sub.add_parser("coverage", help="list numbers and names in the sources that no record covers")
+    p.add_argument("--claims", default="claims")
+    p.set_defaults(func=_cmd_coverage)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -53,6 +53,7 @@ class Source:
     yaml_path: Path
     text_path: Path
     text: str
+    not_recorded: dict[str, str] = field(default_factory=dict)  # term -> reason
 
     @cached_property
     def folded(self) -> FoldedText:

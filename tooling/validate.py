@@ -263,7 +263,11 @@ class _Checker:
                 publisher_basis=d.get("publisher_basis"), url=d["url"], published=d["published"],
                 retrieved=d["retrieved"], language=d["language"], text_name=d["text"], sha256=d["sha256"],
                 furniture=furniture, note=d.get("note"), yaml_path=path, text_path=folder / d["text"], text=text,
+                not_recorded={x["term"]: x["reason"] for x in d.get("not_recorded", [])},
             )
+            for i, x in enumerate(d.get("not_recorded", [])):
+                if x["term"].casefold() not in text.casefold():
+                    self.at(doc, ("not_recorded", i, "term"), f"'{x['term']}' does not occur in {d['text']}; remove the entry or copy the term as the text writes it")
             for key in ("published", "retrieved"):
                 if d[key] is not None:
                     self.check_date(doc, (key,), d[key])
