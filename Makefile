@@ -1,0 +1,47 @@
+# The site's commands. Each target installs what it needs into .venv from the
+# pinned requirements, so a fresh clone needs nothing but Python 3.11.
+#   make html    validate the records, then build the site into _build/html
+#   make check   validate the records only
+#   make test    run the test suite
+#   make serve   serve _build/html on http://127.0.0.1:8000/
+#   make bench   run the build benchmark
+#   make clean   remove build output and generated pages
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SPHINXOPTS ?=
+PORT   ?= 8000
+
+.PHONY: html check test serve bench clean distclean
+
+$(VENV)/.build-stamp: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-stamp: $(VENV)/.build-stamp requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+check: $(VENV)/.build-stamp
+	$(PY) -m tooling check
+
+html: check
+	$(PY) -m sphinx -W --keep-going -b html -c . -d _build/doctrees $(SPHINXOPTS) docs _build/html
+	@echo "Built: open _build/html/index.html, or run 'make serve'."
+
+test: $(VENV)/.test-stamp
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+serve: html
+	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+
+bench: $(VENV)/.test-stamp
+	$(PY) -m tooling.bench
+
+clean:
+	rm -rf _build docs/events docs/sources docs/figures docs/claimants
+
+distclean: clean
+	rm -rf $(VENV)

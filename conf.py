@@ -1,0 +1,54 @@
+"""Sphinx configuration for the fact-check site.
+
+Run from the repository root: ``sphinx-build -c . docs _build/html`` (or
+``make html``).  The records live in claims/; the extension in
+tooling/sphinxext reads them, validates them and writes the generated pages
+under docs/events, docs/sources and docs/figures (git-ignored).
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+project = "Aleppo offensive fact-check"
+author = "The fact-check team"
+copyright = "2026, the fact-check team"  # noqa: A001 - Sphinx's name
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "tooling.sphinxext",
+]
+
+# Where the records are, relative to this file.
+factcheck_claims_dir = "claims"
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", ".venv"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+html_theme = "pydata_sphinx_theme"
+html_title = "Aleppo offensive fact-check"
+html_static_path = ["docs/_static"]
+html_favicon = "docs/_static/favicon.svg"
+html_show_sourcelink = False
+html_copy_source = False
+html_last_updated_fmt = None
+html_theme_options = {
+    # Navigation that does not grow with the number of pages: the header
+    # shows the top sections, the sidebar only the current section's pages.
+    "navbar_align": "left",
+    "header_links_before_dropdown": 6,
+    "show_nav_level": 1,
+    "navigation_depth": 2,
+    "collapse_navigation": True,
+    "show_toc_level": 2,
+    "secondary_sidebar_items": ["page-toc"],
+    "footer_start": ["copyright"],
+    "footer_end": [],
+    "use_edit_page_button": False,
+}
+html_sidebars = {"**": ["sidebar-nav-bs"], "index": []}

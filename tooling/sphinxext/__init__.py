@@ -1,0 +1,66 @@
+"""The Sphinx extension: renders the records of claims/ as the site.
+
+Wiring, in build order:
+
+- ``builder-inited``: load and validate claims/ (:func:`tooling.validate.check`);
+  refuse to build on any problem; write the generated stub pages (:mod:`.pages`).
+- reading: each stub's directive renders its record (:mod:`.events`,
+  :mod:`.sources`, :mod:`.figures`, :mod:`.lists`) and notes the YAML files the
+  page depends on, so an edit re-reads only the pages that show it.
+- ``doctree-resolved``: links between pages get their final URLs (:mod:`.nodes`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+from .. import __version__
+from ..validate import check
+from . import state
+from .events import EventDirective
+from .figures import FiguresDirective
+from .lists import EventListDirective, RatingScaleDirective, SourceListDirective
+from .nodes import depart_fc_mark_html, fc_link, fc_mark, resolve_links, visit_fc_mark_html
+from .pages import write_pages
+from .sources import SourceDirective
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+
+
+class RecordsError(SphinxError):
+    category = "The claim records have problems (fix them, then build again)"
+
+
+def _load_records(app) -> None:
+    claims_dir = Path(app.confdir) / app.config.factcheck_claims_dir
+    corpus, problems = check(claims_dir, Path(app.confdir))
+    if problems:
+        raise RecordsError("\n" + problems.report())
+    state.put(app.srcdir, corpus)
+    for warning in write_pages(corpus, Path(app.srcdir)):
+        logger.warning(warning, type="factcheck", subtype="pages")
+
+
+def _add_static(app, config) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
+def setup(app):
+    app.add_config_value("factcheck_claims_dir", "claims", "env", types=frozenset({str}))
+    app.connect("config-inited", _add_static)
+    app.connect("builder-inited", _load_records)
+    app.connect("doctree-resolved", resolve_links)
+    app.add_node(fc_link)
+    app.add_node(fc_mark, html=(visit_fc_mark_html, depart_fc_mark_html))
+    app.add_directive("fc-event", EventDirective)
+    app.add_directive("fc-source", SourceDirective)
+    app.add_directive("fc-figures", FiguresDirective)
+    app.add_directive("fc-event-list", EventListDirective)
+    app.add_directive("fc-source-list", SourceListDirective)
+    app.add_directive("fc-rating-scale", RatingScaleDirective)
+    app.add_css_file("factcheck.css")
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

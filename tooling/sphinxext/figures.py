@@ -1,0 +1,113 @@
+"""``{fc-figures}``: every reported value of each measure, side by side.
+
+One row per report (a claim's figure as one source carries it), grouped by
+measure, with the claimant, the qualifier, the scope, a link to the passage
+and the spread of values.  No row is merged, dropped or averaged: the table
+shows the disagreement, it does not settle it.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..records import Claim, Corpus, Measure, format_number
+from .common import (
+    badge,
+    claim_link,
+    claimant_name,
+    link,
+    para,
+    section,
+    source_doc,
+    strong,
+    text,
+)
+from .state import RecordDirective
+
+
+class FiguresDirective(RecordDirective):
+    def run(self):
+        self.depend_on_everything()
+        corpus = self.corpus
+        groups = corpus.figures_by_measure()
+        out = []
+        contested = [m for m in groups if is_contested(groups[m])]
+        out.append(para(
+            f"{sum(len(g) for g in groups.values())} figures on {len(groups)} measures; "
+            f"{len(contested)} measures have reports that differ. Each row is one report, "
+            "attributed to who made it and linked to the passage that carries it.",
+            classes=["fc-help"],
+        ))
+        order = sorted(groups, key=lambda m: (not is_contested(groups[m]), corpus.measures[m].label.casefold()))
+        for measure_id in order:
+            out.append(render_measure(corpus, corpus.measures[measure_id], groups[measure_id]))
+        return out
+
+
+def values(claims: list[Claim]) -> list[float]:
+    vs = []
+    for c in claims:
+        for v in (c.figure.low, c.figure.high):
+            if v is not None:
+                vs.append(v)
+    return vs
+
+
+def is_contested(claims: list[Claim]) -> bool:
+    """Reports differ: different numbers, or a number beside a bound of another kind."""
+    shapes = {(c.figure.low, c.figure.high, c.figure.qualifier, c.figure.amount_text) for c in claims}
+    return len({(lo, hi) for lo, hi, _, _ in shapes}) > 1
+
+
+def spread(claims: list[Claim]) -> str:
+    vs = values(claims)
+    if not vs:
+        return "no numeric value reported"
+    lo, hi = min(vs), max(vs)
+    if lo == hi:
+        return f"every report gives {format_number(lo)}"
+    return f"from {format_number(lo)} to {format_number(hi)} ({format_number(hi - lo)} apart; the lowest and highest reported numbers, not an estimate)"
+
+
+def render_measure(corpus: Corpus, measure: Measure, claims: list[Claim]) -> nodes.section:
+    sec = section(measure.label, [f"measure-{measure.id}"], classes=["fc-measure"])
+    status = "Reports differ" if is_contested(claims) else "Reports agree"
+    claimants = {c.claimant for c in claims}
+    sources = {cit.source for c in claims for cit in c.citations}
+    sec += para(strong(status + ". "), f"What it counts: {measure.counts}. ",
+                f"{sum(len(c.citations) for c in claims)} reports from {len(claimants)} claimants in {len(sources)} sources; ",
+                f"spread: {spread(claims)}.", classes=["fc-measure-summary"])
+    if measure.note:
+        sec += para(strong("Editor’s note: "), measure.note, classes=["fc-note"])
+    sec += _table(corpus, claims)
+    return sec
+
+
+def _table(corpus: Corpus, claims: list[Claim]) -> nodes.table:
+    headers = ["Reported value", "Claimant", "Source passage", "Scope", "As of", "Claim and rating"]
+    table = nodes.table(classes=["fc-figures-table"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for _ in headers:
+        group += nodes.colspec(colwidth=1)
+    thead = nodes.thead()
+    row = nodes.row()
+    for h in headers:
+        row += nodes.entry("", para(h))
+    thead += row
+    group += thead
+    tbody = nodes.tbody()
+    for claim in claims:
+        f = claim.figure
+        for i, cit in enumerate(claim.citations):
+            row = nodes.row()
+            row += nodes.entry("", para(strong(f.display())))
+            row += nodes.entry("", para(claimant_name(corpus, claim.claimant)))
+            row += nodes.entry("", para(link(source_doc(cit.source), claim.citation_anchor(i),
+                                             f"{corpus.sources[cit.source].label}, line {cit.line}")))
+            row += nodes.entry("", para(f.scope))
+            row += nodes.entry("", para(f.as_of or "not stated"))
+            row += nodes.entry("", para(claim_link(corpus, claim), text(" "), badge(claim.rating)))
+            tbody += row
+    group += tbody
+    return table

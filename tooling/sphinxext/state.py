@@ -1,0 +1,52 @@
+"""The records of the current build, shared by the directives.
+
+The corpus is loaded once per build, in the main process at
+``builder-inited``, before any page is read; parallel readers are forked
+from that process and inherit it.  It is keyed by the source directory so
+that several Sphinx applications in one process (the tests) never see each
+other's records.  Nothing here is pickled into the environment: the YAML
+files are the state, and ``env.note_dependency`` ties pages to them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..records import Corpus
+
+_CORPORA: dict[str, Corpus] = {}
+
+
+def key(srcdir) -> str:
+    return str(Path(srcdir).resolve())
+
+
+def put(srcdir, corpus: Corpus) -> None:
+    _CORPORA[key(srcdir)] = corpus
+
+
+def get(srcdir) -> Corpus:
+    return _CORPORA[key(srcdir)]
+
+
+class RecordDirective(SphinxDirective):
+    """Base of the directives that render records."""
+
+    has_content = False
+    option_spec = {"class": directives.class_option}
+
+    @property
+    def corpus(self) -> Corpus:
+        return get(self.env.srcdir)
+
+    def depend(self, *paths) -> None:
+        """This page must be re-read when any of these files changes."""
+        for path in paths:
+            if path is not None:
+                self.env.note_dependency(str(path))
+
+    def depend_on_everything(self) -> None:
+        self.depend(*self.corpus.record_files())
