@@ -51,4 +51,5 @@ html_theme_options = {
     "footer_end": [],
     "use_edit_page_button": False,
 }
-html_sidebars = {"**": ["sidebar-nav-bs"], "index": []}
+# Pages without children get no left sidebar (it would be empty).
+html_sidebars = {"**": ["sidebar-nav-bs"], "index": [], "methodology": [], "figures/index": []}

@@ -127,11 +127,23 @@ class _Checker:
             what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
             self.at(doc, prefix, f"{what} must hold a mapping of fields (key: value), not {type(data).__name__}")
             return False
-        ok = True
-        for error in sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-            ok = False
+        errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        # A misspelt field shows up twice: as unknown, and its right name as
+        # missing.  The did-you-mean on the unknown one says it all.
+        misspelt = set()
+        for e in errors:
+            if e.validator == "additionalProperties":
+                allowed = list(e.schema.get("properties", {}))
+                for extra in set(e.instance) - set(allowed):
+                    for guess in difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6):
+                        misspelt.add((tuple(e.absolute_path), guess))
+        for error in errors:
+            if error.validator == "required":
+                missing = error.message.split("'")[1]
+                if (tuple(error.absolute_path), missing) in misspelt:
+                    continue
             self.schema_error(doc, error, prefix)
-        return ok
+        return not errors
 
     def schema_error(self, doc: YamlDoc, error, prefix: tuple = ()) -> None:
         path = prefix + tuple(error.absolute_path)

@@ -181,6 +181,8 @@ class _Builder:
         try:
             value = construct(_SCALAR_CONSTRUCTOR, node)
         except (yaml.constructor.ConstructorError, ValueError) as exc:
+            if node.tag.endswith(":timestamp"):
+                return node.value  # looks like a date but is not one: let the date check say so
             self.error(node.start_mark, f"cannot read this value ({exc}); write a plain value")
             return None
         if isinstance(value, (datetime.date, datetime.datetime)):

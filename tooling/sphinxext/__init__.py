@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from .. import __version__
@@ -31,27 +30,41 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
-class RecordsError(SphinxError):
-    category = "The claim records have problems (fix them, then build again)"
+class RecordsError(SystemExit):
+    """Stops the build on invalid records.
+
+    A SphinxError would make sphinx-build print a crash report with a
+    traceback; the editor needs only the list of problems, which has already
+    been logged, one ``path:line:col: message`` per line.
+    """
 
 
 def _load_records(app) -> None:
     claims_dir = Path(app.confdir) / app.config.factcheck_claims_dir
     corpus, problems = check(claims_dir, Path(app.confdir))
     if problems:
-        raise RecordsError("\n" + problems.report())
+        report = problems.report()
+        for line in report.splitlines():
+            logger.error(line, type="factcheck", subtype="records")
+        n = len(report.splitlines())
+        logger.error(f"{n} problem(s) in the claim records; the site was not built. "
+                     "Run 'make check' to list them again.", type="factcheck", subtype="records")
+        raise RecordsError(1)
     state.put(app.srcdir, corpus)
     for warning in write_pages(corpus, Path(app.srcdir)):
         logger.warning(warning, type="factcheck", subtype="pages")
 
 
-def _add_static(app, config) -> None:
+def _configure(app, config) -> None:
     config.html_static_path.append(str(STATIC))
+    # Quotes and source texts are verbatim: docutils' SmartQuotes would turn
+    # the source's straight ' and " into typographic ones on the page.
+    config.smartquotes = False
 
 
 def setup(app):
     app.add_config_value("factcheck_claims_dir", "claims", "env", types=frozenset({str}))
-    app.connect("config-inited", _add_static)
+    app.connect("config-inited", _configure)
     app.connect("builder-inited", _load_records)
     app.connect("doctree-resolved", resolve_links)
     app.add_node(fc_link)

@@ -34,7 +34,7 @@ class FiguresDirective(RecordDirective):
         contested = [m for m in groups if is_contested(groups[m])]
         out.append(para(
             f"{sum(len(g) for g in groups.values())} figures on {len(groups)} measures; "
-            f"{len(contested)} measures have reports that differ. Each row is one report, "
+            f"{len(contested)} of them have reports that differ. Each row is one report, "
             "attributed to who made it and linked to the passage that carries it.",
             classes=["fc-help"],
         ))
@@ -66,7 +66,7 @@ def spread(claims: list[Claim]) -> str:
     lo, hi = min(vs), max(vs)
     if lo == hi:
         return f"every report gives {format_number(lo)}"
-    return f"from {format_number(lo)} to {format_number(hi)} ({format_number(hi - lo)} apart; the lowest and highest reported numbers, not an estimate)"
+    return f"from {format_number(lo)} to {format_number(hi)} (the lowest and highest numbers reported, not an estimate)"
 
 
 def render_measure(corpus: Corpus, measure: Measure, claims: list[Claim]) -> nodes.section:

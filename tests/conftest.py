@@ -1,0 +1,69 @@
+"""Shared fixtures: a copy of a test site, and a way to build it in-process."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    """A private copy of tests/roots/basic (conf.py, docs/, claims/)."""
+    dest = tmp_path / "site"
+    shutil.copytree(ROOTS / "basic", dest)
+    return dest
+
+
+@dataclass
+class BuildResult:
+    outdir: Path
+    read: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    warnings: str = ""
+    status: str = ""
+
+    def html(self, docname: str) -> str:
+        return (self.outdir / f"{docname}.html").read_text(encoding="utf-8")
+
+    def soup(self, docname: str):
+        from bs4 import BeautifulSoup
+
+        return BeautifulSoup(self.html(docname), "html.parser")
+
+
+def build(site: Path, parallel: int = 0, outdir: Path | None = None, freshenv: bool = False) -> BuildResult:
+    """Build a site with Sphinx in this process, recording what was read and written."""
+    from sphinx.application import Sphinx
+
+    status, warning = io.StringIO(), io.StringIO()
+    result = BuildResult(outdir or site / "_build" / "html")
+    app = Sphinx(
+        srcdir=site / "docs", confdir=site, outdir=result.outdir,
+        doctreedir=site / "_build" / "doctrees", buildername="html",
+        status=status, warning=warning, freshenv=freshenv, parallel=parallel,
+    )
+    app.connect("env-before-read-docs", lambda app, env, docnames: result.read.extend(sorted(docnames)))
+    app.connect("html-page-context", lambda app, pagename, *a: result.written.append(pagename))
+    try:
+        app.build()
+    finally:
+        # Sphinx registers nodes and directives in docutils' globals; clear
+        # them so the next in-process build starts as clean as a new process.
+        from sphinx.testing.util import _clean_up_global_state
+
+        _clean_up_global_state()
+    result.warnings = warning.getvalue()
+    result.status = status.getvalue()
+    return result
+
+
+@pytest.fixture
+def builder():
+    return build

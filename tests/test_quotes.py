@@ -1,0 +1,24 @@
+from tooling.quotes import FoldedText, first_difference, fold
+
+
+def test_whitespace_is_folded_and_spans_map_back():
+    text = "One  two\nthree four."
+    ft = FoldedText.of(text)
+    spans = ft.find("two three")
+    assert spans == [(5, 14)]
+    assert text[5:14] == "two\nthree"
+
+
+def test_typographic_quotes_count_as_written():
+    ft = FoldedText.of("He said “quickly restore order” today.")
+    assert ft.find("“quickly restore order”")
+    assert not ft.find('"quickly restore order"')
+
+
+def test_closest_passage_and_first_difference():
+    ft = FoldedText.of("An artillery strike killed four people near the dormitories. Other words follow here.")
+    quote = "An artillery strike killed five people"
+    closest = ft.closest(quote)
+    assert closest.startswith("An artillery strike killed four")
+    assert first_difference(quote, closest) == len("An artillery strike killed f")
+    assert fold("  a \n b ") == "a b"

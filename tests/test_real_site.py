@@ -1,0 +1,130 @@
+"""The real site: the records validate, and the site builds clean and complete."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build
+from tooling.validate import check
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    corpus, problems = check(ROOT / "claims", ROOT)
+    assert not problems, problems.report()
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    """A copy of the project's site (conf.py, docs/, claims/, tooling is imported from ROOT)."""
+    dest = tmp_path_factory.mktemp("real") / "site"
+    dest.mkdir()
+    shutil.copy(ROOT / "conf.py", dest / "conf.py")
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("events", "sources", "figures"))
+    shutil.copytree(ROOT / "claims", dest / "claims")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(real_site):
+    result = build(real_site)
+    assert result.warnings == "", result.warnings
+    return result
+
+
+def test_sources_are_the_shared_captures_byte_for_byte(corpus):
+    shared = ROOT.parent / "shared" / "sources"
+    if not shared.is_dir():
+        pytest.skip("../shared/sources is not beside this checkout")
+    names = sorted(p.name for p in shared.glob("*.txt"))
+    assert sorted(s.text_name for s in corpus.sources.values()) == names
+    for s in corpus.sources.values():
+        assert s.text_path.read_bytes() == (shared / s.text_name).read_bytes()
+
+
+def test_site_has_every_page(corpus, built):
+    assert len(corpus.events) >= 5
+    for e in corpus.events:
+        assert (built.outdir / "events" / f"{e}.html").is_file()
+    for s in corpus.sources:
+        assert (built.outdir / "sources" / f"{s}.html").is_file()
+    for doc in ["index", "methodology", "figures/index", "events/index", "sources/index"]:
+        assert (built.outdir / f"{doc}.html").is_file()
+
+
+def test_source_pages_hold_the_full_text(corpus, built):
+    for s in corpus.sources.values():
+        soup = built.soup(f"sources/{s.id}")
+        for n, line in enumerate(s.text.split("\n"), start=1):
+            if line.strip():
+                shown = soup.find(id=f"L{n}").get_text()
+                shown = re.sub(r"\[\d+\]", "", shown.split(" ", 1)[1])
+                assert shown == line, (s.id, n)
+
+
+def test_every_citation_is_highlighted_on_its_source_page(corpus, built):
+    for claim in corpus.claims.values():
+        for i, cit in enumerate(claim.citations):
+            soup = built.soup(f"sources/{cit.source}")
+            assert soup.find("mark", id=claim.citation_anchor(i)) is not None, claim.id
+
+
+def test_every_figure_is_in_the_figures_table(corpus, built):
+    soup = built.soup("figures/index")
+    links = {a["href"] for a in soup.select("table.fc-figures-table a")}
+    for claim in corpus.claims.values():
+        if claim.figure:
+            assert f"../events/{claim.event}.html#{claim.anchor}" in links, claim.id
+
+
+def test_methodology_documents_the_rating_scale(built):
+    from tooling.ratings import SCALE
+
+    soup = built.soup("methodology")
+    badges = [b.get_text() for b in soup.select("table.fc-rating-scale .fc-badge")]
+    assert badges == [r.label for r in SCALE]
+
+
+def test_schema_enum_matches_the_rating_scale():
+    from tooling.ratings import SCALE
+    from tooling.validate import schema
+
+    assert schema()["$defs"]["claim"]["properties"]["rating"]["enum"] == [r.name for r in SCALE]
+
+
+def _one_word_changed(site: Path) -> tuple[str, int]:
+    """Change one word of the first quote of the first event; return (file, line)."""
+    path = sorted((site / "claims/events").glob("*.yaml"))[0]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        if line.strip().startswith("quote:") and " the " in line:
+            lines[i] = line.replace(" the ", " a ", 1)
+            path.write_text("\n".join(lines), encoding="utf-8")
+            return path.relative_to(site).as_posix(), i + 1
+    raise AssertionError("no quote with ' the ' found")
+
+
+def test_one_word_changed_fails_check_and_build(real_site, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(real_site / "conf.py", site / "conf.py")
+    shutil.copytree(real_site / "claims", site / "claims")
+    shutil.copytree(ROOT / "docs", site / "docs", ignore=shutil.ignore_patterns("events", "sources", "figures"))
+    rel, line = _one_word_changed(site)
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    checked = subprocess.run([sys.executable, "-m", "tooling", "check"], cwd=site, env=env,
+                             capture_output=True, text=True)
+    assert checked.returncode == 1
+    assert re.search(rf"^{re.escape(rel)}:{line}:\d+: quote not found verbatim", checked.stdout, re.M)
+    built = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-c", ".", "docs", "_build/html"],
+                           cwd=site, env=env, capture_output=True, text=True)
+    assert built.returncode != 0
+    assert f"{rel}:{line}:" in built.stderr
+    assert "Traceback" not in built.stderr

@@ -1,0 +1,140 @@
+"""The validator: one bad-input case per kind of error, with message and location.
+
+Each case copies the test site's records, breaks one thing, and asserts the
+exact ``path:line:col`` and the words that tell the editor how to fix it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from tooling.validate import check
+
+EV = "claims/events/bridge-strike.yaml"
+TW = "claims/events/town-withdrawal.yaml"
+SRC = "claims/sources/alpha_0001.yaml"
+
+
+def edit(site: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def problems_of(site: Path):
+    _, problems = check(site / "claims", site)
+    return sorted(set(problems))
+
+
+def test_the_test_site_is_valid(site):
+    assert problems_of(site) == []
+
+
+CASES = [
+    # (id, file, old, new, line, col, words)
+    ("quote-one-word-changed", EV, "killed 12 people.\"", "killed 13 people.\"", 17, 16,
+     ["quote not found verbatim in source 'beta'", "Closest passage: \"Officials confirmed the strike on the bridge killed 12 people.\""]),
+    ("quote-straight-quotes", EV, "“mostly civilians,”", "\\\"mostly civilians,\\\"", 32, 16,
+     ["quote not found verbatim"]),
+    ("unknown-field", EV, "summary:", "sumary:", 8, 1, ["unknown field 'sumary'", "did you mean 'summary'?"]),
+    ("missing-field", EV, "place: The bridge\n", "", 1, 1, ["missing required field 'place'"]),
+    ("bad-rating", EV, "rating: reported", "rating: reportd", 33, 13, ["'reportd' is not allowed", "did you mean 'reported'?"]),
+    ("wrong-type", EV, "value: 12", "value: twelve", 22, 14, ["must be a number, not text"]),
+    ("unknown-claimant", EV, "claimant: monitor", "claimant: monitr", 29, 15, ["unknown claimant 'monitr'", "did you mean 'monitor'?"]),
+    ("unknown-source", EV, "source: alpha\n        quote: \"at", "source: alfa\n        quote: \"at", 31, 17, ["unknown source 'alfa'", "did you mean 'alpha'?"]),
+    ("unknown-measure", EV, "measure: bridge-deaths\n      value: 15", "measure: bridge-death\n      value: 15", 36, 16, ["unknown measure 'bridge-death'"]),
+    ("duplicate-claim-id", TW, "id: witnesses-soldiers-left", "id: bridge-12-dead", 24, 9,
+     ["duplicate claim id 'bridge-12-dead'", "first defined at claims/events/bridge-strike.yaml:10:9"]),
+    ("dangling-contradiction", TW, "contradicts: [witnesses-soldiers-left]", "contradicts: [witness-left]", 23, 19, ["unknown claim 'witness-left'"]),
+    ("corroborated-one-source", EV, "rating: reported", "rating: corroborated", 33, 13, ["needs citations from at least two independent sources"]),
+    ("contested-without-contradicts", TW, "    contradicts: [witnesses-soldiers-left]\n", "", 21, 13, ["needs 'contradicts'"]),
+    ("figure-both-value-and-range", EV, "value: 15", "value: 15\n      min: 10\n      max: 20", 36, 7, ["give exactly one of"]),
+    ("bad-id", EV, "id: bridge-15-dead", "id: Bridge 15", 27, 9, ["'Bridge 15' is not valid", "Lower-case ASCII letters"]),
+    ("yaml-syntax", EV, "title: Strike on the bridge", "title: [Strike on the bridge", 3, 5, ["YAML syntax error"]),
+    ("id-not-file-name", EV, "id: bridge-strike", "id: bridge-strikes", 1, 5, ["does not match the file name"]),
+    ("bad-date", TW, "start: 2024-11-29", "start: 2024-02-30", 9, 12, ["'2024-02-30' is not a real date"]),
+    ("quote-in-furniture", EV, "quote: \"at least 15 people died, “mostly civilians,” in the strike\"", "quote: \"You May Also Like: 40 tips\"", 32, 16,
+     ["page furniture"]),
+    ("javascript-url", SRC, "url: \"https://example.org/alpha\"", "url: \"javascript:alert(1)\"", 5, 6, ["only http:// and https://"]),
+    ("text-changed", SRC, "sha256: ", "sha256: 0", 10, 9, ["is not valid"]),
+    ("furniture-out-of-range", SRC, "lines: [5, 5]", "lines: [5, 9]", 14, 12, ["do not fit the text, which has 6 lines"]),
+    ("source-path-escape", SRC, "text: alpha_0001.txt", "text: ../../conf.txt", 9, 7, ["is not valid"]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_bad_input(site, case):
+    _, rel, old, new, line, col, words = case
+    edit(site, rel, old, new)
+    problems = problems_of(site)
+    matching = [p for p in problems if p.path == rel and (p.line, p.col) == (line, col)]
+    assert matching, f"no problem at {rel}:{line}:{col}; got:\n" + "\n".join(map(str, problems))
+    message = " ".join(p.message for p in matching)
+    for w in words:
+        assert w in message
+
+
+def test_every_problem_in_one_run(site):
+    edit(site, EV, "summary:", "sumary:")
+    edit(site, EV, "killed 12 people.\"", "killed 13 people.\"")
+    edit(site, TW, "claimant: army", "claimant: navy")
+    edit(site, SRC, "language: en", "language: English")
+    problems = problems_of(site)
+    assert {p.path for p in problems} == {EV, TW, SRC}
+    assert len(problems) >= 4
+
+
+def test_text_file_changed_by_one_byte(site):
+    path = site / "claims/sources/beta_0002.txt"
+    path.write_bytes(path.read_bytes().replace(b"Friday", b"Fryday"))
+    problems = problems_of(site)
+    assert any("has SHA-256" in p.message and "never edited" in p.message for p in problems)
+
+
+def test_symlinked_record_is_refused(site):
+    target = site / "claims/events/town-withdrawal.yaml"
+    (site / "claims/events/link.yaml").symlink_to(target)
+    assert any("symbolic link" in p.message for p in problems_of(site))
+
+
+def test_duplicate_source_ids_across_files(site):
+    src = (site / SRC).read_text()
+    (site / "claims/sources/copy.yaml").write_text(src)
+    problems = problems_of(site)
+    assert any(p.path == "claims/sources/copy.yaml" and "duplicate source id 'alpha'" in p.message for p in problems)
+
+
+def run_cli(*args, cwd: Path):
+    return subprocess.run([sys.executable, "-m", "tooling", *args], cwd=cwd, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_cli_reports_and_exits_1_without_traceback(site):
+    edit(site, EV, "killed 12 people.\"", "killed 13 people.\"")
+    edit(site, TW, "claimant: army", "claimant: navy")
+    result = run_cli("check", cwd=site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith(f"{EV}:17:16: quote not found verbatim")
+    assert lines[1].startswith(f"{TW}:")
+    assert "2 problems found" in result.stderr
+
+
+def test_cli_github_annotations(site):
+    edit(site, EV, "summary:", "sumary:")
+    result = run_cli("check", "--format", "github", cwd=site)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"::error file={EV},line=8,col=1::unknown field 'sumary'")
+
+
+def test_cli_ok(site):
+    result = run_cli("check", cwd=site)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("ok: 2 sources, 2 events, 4 claims, 2 figures")
