@@ -40,6 +40,36 @@ def _cmd_coverage(args) -> int:
     return 1 if missing else 0
 
 
+def _cmd_quote(args) -> int:
+    from .quotefinder import find_passages
+
+    corpus, problems = check(Path(args.claims), Path.cwd())
+    source = corpus.sources.get(args.source)
+    if source is None:
+        known = ", ".join(sorted(corpus.sources)) or "none (fix the problems 'check' reports)"
+        print(f"unknown source '{args.source}'; sources: {known}", file=sys.stderr)
+        return 1
+    passages = find_passages(source, args.words)
+    if not passages:
+        closest = source.folded.closest(args.words)
+        print(f"no passage of {args.source} has those words in that order; the closest is:\n{closest}",
+              file=sys.stderr)
+        return 1
+    for line, passage, sentence in passages:
+        print(f"{args.source} line {line}:")
+        print(f"  quote: {_yaml_string(passage)}")
+        if sentence != passage:
+            print(f"  whole sentence: {_yaml_string(sentence)}")
+    return 0
+
+
+def _yaml_string(value: str) -> str:
+    """The text as a YAML double-quoted scalar, ready to paste."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tooling", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("coverage", help="list numbers and names in the sources that no record covers")
     p.add_argument("--claims", default="claims")
     p.set_defaults(func=_cmd_coverage)
+    p = sub.add_parser("quote", help="find the exact passage of a source to quote")
+    p.add_argument("source", help="source id, e.g. src-003")
+    p.add_argument("words", help="some words of the passage, in order")
+    p.add_argument("--claims", default="claims")
+    p.set_defaults(func=_cmd_quote)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
