@@ -41,7 +41,7 @@ bench: $(VENV)/.test-stamp
 	$(PY) -m tooling.bench
 
 clean:
-	rm -rf _build docs/events docs/sources docs/figures docs/claimants
+	rm -rf _build docs/events docs/sources docs/figures docs/claims docs/claimants
 
 distclean: clean
 	rm -rf $(VENV)

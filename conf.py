@@ -41,7 +41,7 @@ html_theme_options = {
     # Navigation that does not grow with the number of pages: the header
     # shows the top sections, the sidebar only the current section's pages.
     "navbar_align": "left",
-    "header_links_before_dropdown": 6,
+    "header_links_before_dropdown": 7,
     "show_nav_level": 1,
     "navigation_depth": 2,
     "collapse_navigation": True,
@@ -52,4 +52,4 @@ html_theme_options = {
     "use_edit_page_button": False,
 }
 # Pages without children get no left sidebar (it would be empty).
-html_sidebars = {"**": ["sidebar-nav-bs"], "index": [], "methodology": [], "figures/index": []}
+html_sidebars = {"**": ["sidebar-nav-bs"], "index": [], "methodology": [], "figures/index": [], "claims/index": []}

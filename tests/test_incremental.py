@@ -8,7 +8,10 @@ import time
 from conftest import build
 from test_validate import EV, edit
 
-AGGREGATES = {"index", "events/index", "figures/index", "sources/alpha", "sources/beta", "sources/index"}
+# Pages that show something of bridge-strike.yaml: the lists of everything,
+# the figures table, the two sources it quotes, and its claimants' pages.
+AGGREGATES = {"index", "events/index", "claims/index", "claimants/index", "sources/index", "figures/index",
+              "sources/alpha", "sources/beta", "claimants/ministry", "claimants/monitor"}
 
 
 def touch_later(path):

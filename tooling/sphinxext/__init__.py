@@ -19,9 +19,10 @@ from sphinx.util import logging
 from .. import __version__
 from ..validate import check
 from . import state
+from .claims_index import ClaimantDirective, ClaimantListDirective, ClaimsIndexDirective
 from .events import EventDirective
 from .figures import FiguresDirective
-from .lists import EventListDirective, RatingScaleDirective, SourceListDirective
+from .lists import EventListDirective, RatingScaleDirective, SourceListDirective, TimelineDirective
 from .nodes import depart_fc_mark_html, fc_link, fc_mark, resolve_links, visit_fc_mark_html
 from .pages import write_pages
 from .sources import SourceDirective
@@ -75,5 +76,10 @@ def setup(app):
     app.add_directive("fc-event-list", EventListDirective)
     app.add_directive("fc-source-list", SourceListDirective)
     app.add_directive("fc-rating-scale", RatingScaleDirective)
+    app.add_directive("fc-timeline", TimelineDirective)
+    app.add_directive("fc-claims-index", ClaimsIndexDirective)
+    app.add_directive("fc-claimant", ClaimantDirective)
+    app.add_directive("fc-claimant-list", ClaimantListDirective)
     app.add_css_file("factcheck.css")
+    app.add_js_file("factcheck-filter.js", loading_method="defer")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

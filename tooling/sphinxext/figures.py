@@ -22,14 +22,19 @@ from .common import (
     strong,
     text,
 )
+from .charts import measure_chart
 from .state import RecordDirective
 
 
 class FiguresDirective(RecordDirective):
     def run(self):
-        self.depend_on_everything()
         corpus = self.corpus
         groups = corpus.figures_by_measure()
+        # The events with figures (a figure added elsewhere changes the stub),
+        # the measures, claimants and source labels shown.
+        self.depend(corpus.measures_path, corpus.claimants_path,
+                    *{corpus.events[c.event].yaml_path for g in groups.values() for c in g},
+                    *[s.yaml_path for s in corpus.sources.values()])
         out = []
         contested = [m for m in groups if is_contested(groups[m])]
         out.append(para(
@@ -79,6 +84,12 @@ def render_measure(corpus: Corpus, measure: Measure, claims: list[Claim]) -> nod
                 f"spread: {spread(claims)}.", classes=["fc-measure-summary"])
     if measure.note:
         sec += para(strong("Editor’s note: "), measure.note, classes=["fc-note"])
+    svg = measure_chart(corpus, measure.id, claims)
+    if svg:
+        sec += nodes.raw("", svg, format="html")
+        sec += para("Chart: one row per claim. A dot is a reported number; an arrow means the source "
+                    "gives only a bound (“at least”, “more than”, “up to”); a hollow dot means “about”; "
+                    "a bar is a range. The table below holds the same data.", classes=["fc-chart-legend"])
     sec += _table(corpus, claims)
     return sec
 

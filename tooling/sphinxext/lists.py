@@ -75,3 +75,33 @@ class RatingScaleDirective(RecordDirective):
         rows = [[badge(r.name), str(r.value), r.meaning, r.rule] for r in SCALE]
         return [_table(["Rating", "Value (ClaimReview)", "Meaning", "What the validator checks"], rows,
                        ["fc-rating-scale"])]
+
+
+class TimelineDirective(RecordDirective):
+    """Events on a timeline: dated (by an editor's inference) first, then undated."""
+
+    def run(self):
+        self.depend_on_everything()
+        events = self.corpus.events_in_order()
+        dated = [e for e in events if e.inferred_date]
+        undated = [e for e in events if not e.inferred_date]
+        out = []
+        timeline = nodes.enumerated_list(classes=["fc-timeline"])
+        for e in dated:
+            item = nodes.list_item()
+            p = para(nodes.inline("", e.inferred_date.display(), classes=["fc-timeline-date"]),
+                     " (inferred) — ", link(event_doc(e.id), "", e.title))
+            item += p
+            item += para(f"{e.place}. {len(e.claims)} claim(s).", classes=["fc-help"])
+            timeline += item
+        out.append(timeline)
+        if undated:
+            out.append(para(nodes.strong("", "Not dated: "),
+                            "background and events no source dates and no editor has dated."))
+            bl = nodes.bullet_list()
+            for e in undated:
+                item = nodes.list_item()
+                item += para(link(event_doc(e.id), "", e.title), f" — {e.place}")
+                bl += item
+            out.append(bl)
+        return out

@@ -44,9 +44,10 @@ class SourceDirective(RecordDirective):
     def run(self):
         corpus = self.corpus
         source = corpus.sources[self.arguments[0]]
-        # Backlinks come from every event: any event file may add or drop a
-        # citation of this source.
-        self.depend(source.yaml_path, source.text_path, *[e.yaml_path for e in corpus.events.values()])
+        # Backlinks come from the events that cite this source; an event that
+        # starts citing it changes this page's stub (see pages.py).
+        citing = {corpus.events[c.event].yaml_path for c, _ in corpus.citations_by_source.get(source.id, [])}
+        self.depend(source.yaml_path, source.text_path, *citing)
         return [render_source(corpus, source)]
 
 
