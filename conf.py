@@ -52,4 +52,6 @@ html_theme_options = {
     "use_edit_page_button": False,
 }
 # Pages without children get no left sidebar (it would be empty).
+# Follow the reader's system setting; the theme's switcher overrides it.
+html_context = {"default_mode": "auto"}
 html_sidebars = {"**": ["sidebar-nav-bs"], "index": [], "methodology": [], "figures/index": [], "claims/index": []}

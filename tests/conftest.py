@@ -67,3 +67,23 @@ def build(site: Path, parallel: int = 0, outdir: Path | None = None, freshenv: b
 @pytest.fixture
 def builder():
     return build
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """A copy of the project's site: conf.py, docs/ (hand-written pages), claims/."""
+    dest = tmp_path_factory.mktemp("real") / "site"
+    dest.mkdir()
+    shutil.copy(ROOT / "conf.py", dest / "conf.py")
+    shutil.copytree(ROOT / "docs", dest / "docs",
+                    ignore=shutil.ignore_patterns("events", "sources", "figures", "claims", "claimants"))
+    shutil.copytree(ROOT / "claims", dest / "claims")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def real_built(real_site) -> BuildResult:
+    """The real site, built once per test session, with no warning."""
+    result = build(real_site)
+    assert result.warnings == "", result.warnings
+    return result

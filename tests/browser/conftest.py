@@ -1,0 +1,71 @@
+"""Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright, on the built site.
+
+Outside CI the browser tests skip when Chromium is not installed; under
+CI=true they fail instead, so a CI run can never pass without them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _require_chromium():
+    if Path(CHROMIUM).exists() and shutil.which(CHROMIUM):
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"Chromium not found at {CHROMIUM}; CI must install it (apt-get install chromium)")
+    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium chromium-driver)")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(real_built):
+    """The built site over HTTP on 127.0.0.1 (a file:// page cannot run the search)."""
+    handler = functools.partial(_Quiet, directory=str(real_built.outdir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,135 @@
+"""The site as a reader sees it, in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tooling.validate import check
+from conftest import ROOT
+
+def corpus_claims():
+    corpus, _ = check(ROOT / "claims", ROOT)
+    return corpus.claims.values()
+
+
+KEY_PAGES = {
+    "index": "index.html",
+    "event": "events/dormitory-strike.html",
+    "source": "sources/src-003.html",
+    "figures": "figures/index.html",
+    "claims": "claims/index.html",
+}
+
+
+def all_pages(outdir):
+    return sorted(p.relative_to(outdir).as_posix() for p in outdir.rglob("*.html")
+                  if not p.relative_to(outdir).as_posix().startswith("_"))
+
+
+def test_every_page_loads_without_console_errors(page, server, real_built):
+    pages = all_pages(real_built.outdir)
+    assert len(pages) > 40
+    errors = []
+    page.on("console", lambda m: errors.append(f"{page.url}: console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: page error: {e}"))
+    # A request the browser itself aborts because we navigate on is not an error.
+    page.on("requestfailed", lambda r: errors.append(f"{page.url}: failed request {r.url}: {r.failure}")
+            if r.failure != "net::ERR_ABORTED" else None)
+    page.on("response", lambda r: errors.append(f"{page.url}: HTTP {r.status} for {r.url}") if r.status >= 400 else None)
+    for rel in pages:
+        response = page.goto(f"{server}/{rel}", wait_until="load")
+        assert response.status == 200, rel
+    assert errors == [], "\n".join(errors)
+
+
+def test_search_finds_a_claim_by_a_word_of_its_quote(page, server):
+    # "dormitories" appears in the quotes of the dormitory-strike claims.
+    page.goto(f"{server}/search.html?q=dormitories")
+    page.wait_for_selector("#search-results li a")
+    hrefs = [a.get_attribute("href") for a in page.query_selector_all("#search-results li a")]
+    assert any("events/dormitory-strike.html" in h for h in hrefs), hrefs
+
+
+def test_following_a_citation_lands_on_the_highlighted_passage(page, server):
+    page.goto(f"{server}/events/dormitory-strike.html")
+    link = page.locator("#claim-sana-dormitory-four-civilians blockquote .attribution a").first
+    href = link.get_attribute("href")
+    assert href.startswith("../sources/src-002.html#cite-sana-dormitory-four-civilians-")
+    link.click()
+    page.wait_for_url("**/sources/src-002.html#cite-*")
+    info = page.evaluate("""() => {
+        const t = document.querySelector(':target');
+        const mark = t && (t.tagName === 'MARK' ? t : t.closest('mark'));
+        const r = mark && mark.getBoundingClientRect();
+        return mark && {text: mark.textContent, bg: getComputedStyle(mark).backgroundColor,
+                        top: r.top, bottom: r.bottom, height: window.innerHeight};
+    }""")
+    assert info is not None, "the link target is not a highlighted passage"
+    quote = next(c for c in corpus_claims() if c.id == "sana-dormitory-four-civilians").citations[0].quote
+    assert info["text"] and quote.startswith(info["text"])  # the passage starts at the target
+    assert info["bg"] not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert 0 <= info["top"] < info["height"]  # scrolled into view
+    # ...and back: the superscript after the passage leads to the claim.
+    back = page.locator("sup.fc-cite-ref a[href$='#claim-sana-dormitory-four-civilians']").first
+    back.click()
+    page.wait_for_url("**/events/dormitory-strike.html#claim-sana-dormitory-four-civilians")
+
+
+def test_figures_table_and_charts_render(page, server):
+    corpus, _ = check(ROOT / "claims", ROOT)
+    groups = corpus.figures_by_measure()
+    numeric = [m for m, cs in groups.items() if any(c.figure.low is not None for c in cs)]
+    page.goto(f"{server}/figures/index.html")
+    charts = page.locator("svg.fc-chart")
+    assert charts.count() == len(numeric)
+    for i in range(charts.count()):
+        box = charts.nth(i).bounding_box()
+        assert box["width"] > 300 and box["height"] > 40
+        assert charts.nth(i).locator(":scope > title").text_content().endswith("reported values")
+    rows = page.locator("table.fc-figures-table tbody tr")
+    assert rows.count() == sum(len(c.citations) for cs in groups.values() for c in cs)
+    assert rows.first.is_visible()
+
+
+def test_claims_index_filters_by_rating(page, server):
+    page.goto(f"{server}/claims/index.html")
+    total = page.locator("table.fc-claims-table tbody tr").count()
+    page.select_option("#fc-filter-rating", "contested")
+    visible = page.locator("table.fc-claims-table tbody tr:not([hidden])")
+    n = visible.count()
+    assert 0 < n < total
+    for i in range(n):
+        assert "fc-f-rating-contested" in visible.nth(i).get_attribute("class")
+    assert page.locator(".fc-filter-count").text_content() == f"Showing {n} of {total} claims."
+
+
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_nothing_overflows_at_375px(browser, server, name):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/{KEY_PAGES[name]}")
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    context.close()
+    assert widths[0] <= widths[1], f"{name}: page is {widths[0]}px wide in a {widths[1]}px window"
+
+
+@pytest.mark.parametrize("name", ["index", "event", "source", "figures"])
+def test_screenshots(page, server, artifacts, name):
+    page.goto(f"{server}/{KEY_PAGES[name]}")
+    path = artifacts / "screenshots" / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 20_000
+
+
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_no_serious_accessibility_violations(page, server, artifacts, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(f"{server}/{KEY_PAGES[name]}")
+    results = Axe().run(page)
+    violations = results.response["violations"]
+    (artifacts / f"axe-{name}.json").write_text(json.dumps(violations, indent=1))
+    bad = [f"{v['id']} ({v['impact']}): {v['help']}" for v in violations if v["impact"] in ("serious", "critical")]
+    assert bad == []
