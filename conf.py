@@ -30,6 +30,12 @@ exclude_patterns = ["_build", ".venv"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
+# The address the site is served from: canonical links, Open Graph, ClaimReview
+# and the sitemap use it. The deploy workflow sets FACTCHECK_BASE_URL; a local
+# build points at `make serve`.
+html_baseurl = os.environ.get("FACTCHECK_BASE_URL", "http://127.0.0.1:8000/")
+factcheck_organization = os.environ.get("FACTCHECK_ORGANIZATION", "Aleppo offensive fact-check")
+
 html_theme = "pydata_sphinx_theme"
 html_title = "Aleppo offensive fact-check"
 html_static_path = ["docs/_static"]

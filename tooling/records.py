@@ -193,9 +193,10 @@ class Event:
 
     @property
     def sort_key(self) -> tuple:
-        # Undated events (background without an inferred date) sort first, by title.
-        start = self.inferred_date.start if self.inferred_date else ""
-        return (start, self.title)
+        # Dated events first, in date order; then the undated ones, by title.
+        if self.inferred_date:
+            return (0, self.inferred_date.start, self.inferred_date.end, self.title)
+        return (1, "", "", self.title)
 
 
 @dataclass

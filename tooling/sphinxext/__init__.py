@@ -18,7 +18,7 @@ from sphinx.util import logging
 
 from .. import __version__
 from ..validate import check
-from . import state
+from . import publish, state
 from .claims_index import ClaimantDirective, ClaimantListDirective, ClaimsIndexDirective
 from .events import EventDirective
 from .figures import FiguresDirective
@@ -65,6 +65,14 @@ def _configure(app, config) -> None:
 
 def setup(app):
     app.add_config_value("factcheck_claims_dir", "claims", "env", types=frozenset({str}))
+    # Who publishes the fact-check (ClaimReview author), and a default page description.
+    app.add_config_value("factcheck_organization", "Aleppo offensive fact-check", "html", types=frozenset({str}))
+    app.add_config_value("factcheck_description", "A fact-check of the November 2024 rebel offensive on Aleppo: "
+                         "who claimed what, in which source, and how it holds.", "html", types=frozenset({str}))
+    # ClaimReview datePublished; default: SOURCE_DATE_EPOCH, else the build day.
+    app.add_config_value("factcheck_date_published", "", "html", types=frozenset({str}))
+    app.connect("html-page-context", publish.on_page_context)
+    app.connect("build-finished", publish.on_build_finished)
     app.connect("config-inited", _configure)
     app.connect("builder-inited", _load_records)
     app.connect("doctree-resolved", resolve_links)

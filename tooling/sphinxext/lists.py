@@ -45,7 +45,7 @@ class EventListDirective(RecordDirective):
         self.depend_on_everything()
         rows = []
         for e in self.corpus.events_in_order():
-            when = e.inferred_date.display() + " (inferred)" if e.inferred_date else "undated"
+            when = e.inferred_date.display() + " (inferred)" if e.inferred_date else "not dated"
             counts = Counter(c.rating for c in e.claims)
             ratings = para()
             for i, r in enumerate(r for r in SCALE if counts[r.name]):

@@ -1,0 +1,125 @@
+"""ClaimReview JSON-LD, page metadata, exports and sitemap of the built site."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, build
+from test_validate import EV, edit
+from tooling.exports import events_from_json, figures_from_csv
+from tooling.ratings import BY_NAME
+from tooling.validate import check
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    corpus, problems = check(ROOT / "claims", ROOT)
+    assert not problems
+    return corpus
+
+
+def json_ld(soup) -> list[dict]:
+    out = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        data = json.loads(script.string)
+        out.extend(data if isinstance(data, list) else [data])
+    return out
+
+
+def test_every_page_that_shows_claims_carries_claim_review(corpus, real_built):
+    pages = {f"events/{e}": [c.id for c in ev.claims] for e, ev in corpus.events.items()}
+    for who in corpus.claimants:
+        ids = [c.id for c in corpus.claims.values() if c.claimant == who]
+        if ids:
+            pages[f"claimants/{who}"] = ids
+    for page, claim_ids in pages.items():
+        reviews = json_ld(real_built.soup(page))
+        assert sorted(r["@id"].rsplit("#claim-", 1)[1] for r in reviews) == sorted(claim_ids), page
+        for r in reviews:
+            claim = corpus.claims[r["@id"].rsplit("#claim-", 1)[1]]
+            rating = BY_NAME[claim.rating]
+            assert r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org"
+            assert r["url"] == r["@id"] == f"http://127.0.0.1:8000/events/{claim.event}.html#claim-{claim.id}"
+            assert r["claimReviewed"] == claim.text
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["datePublished"])
+            assert r["author"]["@type"] == "Organization" and r["author"]["name"]
+            assert r["reviewRating"] == {"@type": "Rating", "ratingValue": rating.value, "bestRating": 5,
+                                         "worstRating": 1, "alternateName": rating.label}
+            item = r["itemReviewed"]
+            assert item["@type"] == "Claim"
+            assert item["author"]["name"] == corpus.claimants[claim.claimant].name
+            assert [a["url"].split("/sources/")[1] for a in item["appearance"]] == [
+                f"{cit.source}.html#cite-{claim.id}-{i + 1}" for i, cit in enumerate(claim.citations)]
+
+
+def test_pages_without_claims_carry_none(real_built):
+    for page in ["index", "methodology", "sources/src-000", "figures/index"]:
+        assert json_ld(real_built.soup(page)) == []
+
+
+def test_head_metadata(corpus, real_built):
+    soup = real_built.soup("events/dormitory-strike")
+    meta = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta") if m.get("content")}
+    assert meta["description"] == " ".join(corpus.events["dormitory-strike"].summary.split())
+    assert meta["og:title"] == corpus.events["dormitory-strike"].title
+    assert meta["og:url"] == "http://127.0.0.1:8000/events/dormitory-strike.html"
+    assert soup.find("link", rel="canonical")["href"] == meta["og:url"]
+
+
+def test_sitemap_lists_every_page(real_built):
+    xml = (real_built.outdir / "sitemap.xml").read_text()
+    locs = re.findall(r"<loc>([^<]+)</loc>", xml)
+    # Every content page; Sphinx's own search and index pages are not content.
+    pages = {p.relative_to(real_built.outdir).as_posix() for p in real_built.outdir.rglob("*.html")
+             if "_static" not in p.parts} - {"search.html", "genindex.html"}
+    assert len(locs) == len(set(locs))
+    assert {u.removeprefix("http://127.0.0.1:8000/") for u in locs} == pages
+
+
+def _comparable(event):
+    d = dataclasses.asdict(event)
+    d["yaml_path"] = None
+    for c in d["claims"]:
+        for x in c["citations"]:
+            x["start"] = x["end"] = -1
+    for x in d["reported_dates"]:
+        x["start"] = x["end"] = -1
+    return d
+
+
+def test_claims_json_round_trips(corpus, real_built):
+    text = (real_built.outdir / "data/claims.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["schema_version"] == "1.0"
+    assert {s["id"]: s["text"] for s in data["sources"]} == {s.id: s.text for s in corpus.sources.values()}
+    events = {e.id: e for e in events_from_json(text)}
+    assert set(events) == set(corpus.events)
+    for eid, event in corpus.events.items():
+        assert _comparable(events[eid]) == _comparable(event), eid
+
+
+def test_figures_csv_round_trips(corpus, real_built):
+    rows = figures_from_csv((real_built.outdir / "data/figures.csv").read_text(encoding="utf-8"))
+    expected = sorted((c.id, cit.source, dataclasses.astuple(c.figure)) for c in corpus.claims.values()
+                      if c.figure for cit in c.citations)
+    assert sorted((cid, sid, dataclasses.astuple(f)) for cid, sid, f in rows) == expected
+
+
+def test_exports_are_linked_from_the_site(real_built):
+    hrefs = {a["href"] for a in real_built.soup("methodology").find_all("a", href=True)}
+    assert {"data/claims.json", "data/figures.csv", "data/records.schema.json"} <= hrefs
+
+
+def test_json_ld_cannot_be_closed_by_editor_text(site):
+    edit(site, EV, "text: The strike on the bridge killed 12 people.",
+         "text: \"</script><script>alert(1)</script> & more\"")
+    result = build(site)
+    html = result.html("events/bridge-strike")
+    script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in script and "\\u003c/script\\u003e" in script
+    data = json.loads(script)
+    assert data[0]["claimReviewed"] == "</script><script>alert(1)</script> & more"

@@ -1,0 +1,176 @@
+"""What the site publishes beyond its pages' bodies.
+
+- ``html-page-context``: per-page ``<head>`` metadata: a description, Open
+  Graph tags, and ClaimReview JSON-LD (schema.org) for every claim the page
+  shows (event pages and claimant pages), as sphinxext-opengraph does it,
+  through ``context["metatags"]``.
+- ``build-finished``: the exports (``data/claims.json``, ``data/figures.csv``,
+  ``data/records.schema.json``) and ``sitemap.xml``.
+
+Every value from YAML is escaped for its context: attributes with
+``html.escape``, JSON-LD with ``<``, ``>`` and ``&`` as ``\\u`` escapes so that no
+editor text can close the script element.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from html import escape
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from ..exports import to_csv, to_json
+from ..ratings import BEST, BY_NAME, WORST
+from ..records import Claim, Corpus
+from ..validate import SCHEMA_PATH
+from . import state
+
+EXPORTS = "data"
+
+
+def published_date(config) -> str:
+    """The site's publication date: configured, else SOURCE_DATE_EPOCH, else today (UTC)."""
+    if config.factcheck_date_published:
+        return config.factcheck_date_published
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
+    return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+
+
+def base_url(config) -> str:
+    url = config.html_baseurl or ""
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def page_url(app, docname: str, anchor: str = "") -> str:
+    uri = base_url(app.config) + app.builder.get_target_uri(docname)
+    return uri + (f"#{anchor}" if anchor else "")
+
+
+def claims_on_page(corpus: Corpus, pagename: str) -> list[Claim]:
+    kind, _, rid = pagename.partition("/")
+    if kind == "events" and rid in corpus.events:
+        return corpus.events[rid].claims
+    if kind == "claimants" and rid in corpus.claimants:
+        return [c for e in corpus.events_in_order() for c in e.claims if c.claimant == rid]
+    return []
+
+
+def claim_review(app, corpus: Corpus, claim: Claim, date: str) -> dict:
+    rating = BY_NAME[claim.rating]
+    claimant = corpus.claimants[claim.claimant]
+    url = page_url(app, f"events/{claim.event}", claim.anchor)
+    appearances = []
+    for i, cit in enumerate(claim.citations):
+        source = corpus.sources[cit.source]
+        work = {"@type": "CreativeWork", "url": page_url(app, f"sources/{source.id}", claim.citation_anchor(i)),
+                "name": source.title or source.label}
+        if source.url:
+            work["sameAs"] = source.url
+        if source.publisher:
+            work["publisher"] = {"@type": "Organization", "name": source.publisher}
+        appearances.append(work)
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "@id": url,
+        "url": url,
+        "claimReviewed": claim.text,
+        "datePublished": date,
+        "author": {"@type": "Organization", "name": app.config.factcheck_organization,
+                   **({"url": base_url(app.config)} if base_url(app.config) else {})},
+        "reviewRating": {"@type": "Rating", "ratingValue": rating.value, "bestRating": BEST,
+                         "worstRating": WORST, "alternateName": rating.label},
+        "itemReviewed": {
+            "@type": "Claim",
+            # An analyst is a person; every other claimant kind is a body or a group.
+            "author": {"@type": "Person" if claimant.kind == "analyst" else "Organization", "name": claimant.name},
+            "appearance": appearances,
+        },
+    }
+
+
+def json_ld(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def description(corpus: Corpus, pagename: str, default: str) -> str:
+    kind, _, rid = pagename.partition("/")
+    if kind == "events" and rid in corpus.events:
+        return corpus.events[rid].summary
+    if kind == "sources" and rid in corpus.sources:
+        s = corpus.sources[rid]
+        return f"Full text of {s.label}, with every passage the fact-check quotes highlighted."
+    if kind == "claimants" and rid in corpus.claimants:
+        return f"Every claim by {corpus.claimants[rid].name} in the Aleppo offensive fact-check, with ratings."
+    return default
+
+
+def on_page_context(app, pagename, templatename, context, doctree):
+    if app.builder.format != "html":
+        return
+    try:
+        corpus = state.get(app.srcdir)
+    except KeyError:
+        return
+    desc = " ".join(description(corpus, pagename, app.config.factcheck_description).split())
+    if len(desc) > 300:
+        desc = desc[:297] + "…"
+    title = context.get("title") or app.config.project
+    tags = [
+        f'<meta name="description" content="{escape(desc)}">',
+        f'<meta property="og:title" content="{escape(_plain(title))}">',
+        f'<meta property="og:description" content="{escape(desc)}">',
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:site_name" content="{escape(app.config.html_title or app.config.project)}">',
+    ]
+    if base_url(app.config):
+        tags.append(f'<meta property="og:url" content="{escape(page_url(app, pagename))}">')
+    claims = claims_on_page(corpus, pagename)
+    if claims:
+        date = published_date(app.config)
+        tags.append(json_ld([claim_review(app, corpus, c, date) for c in claims]))
+    context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
+
+
+def _plain(title: str) -> str:
+    """Sphinx gives the title as HTML; Open Graph wants text."""
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", title))
+
+
+def on_build_finished(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    corpus = state.get(app.srcdir)
+    out = Path(app.outdir) / EXPORTS
+    out.mkdir(parents=True, exist_ok=True)
+    _write(out / "claims.json", to_json(corpus))
+    _write(out / "figures.csv", to_csv(corpus))
+    _write(out / "records.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
+    base = base_url(app.config)
+    if base:
+        urls = sorted(app.builder.get_target_uri(d) for d in app.env.found_docs)
+        body = "".join(f"<url><loc>{xml_escape(base + u)}</loc></url>\n" for u in urls)
+        _write(Path(app.outdir) / "sitemap.xml",
+               '<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
+
+
+def _write(path: Path, text: str) -> None:
+    """Write only when the bytes change (keeps mtimes stable), atomically."""
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
