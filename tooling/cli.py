@@ -63,6 +63,44 @@ def _cmd_quote(args) -> int:
     return 0
 
 
+def _cmd_new(args) -> int:
+    from .skeleton import (SkeletonError, append_claim, claim_block, event_text, exact_quote, source_text,
+                           write_new)
+
+    claims = Path(args.claims)
+    try:
+        if args.kind == "source":
+            text = Path(args.text)
+            if text.parent.resolve() != (claims / "sources").resolve() or not text.is_file():
+                raise SkeletonError(f"put the captured text in {claims / 'sources'}/ first, byte for byte, "
+                                    "keeping its file name; then pass its path")
+            target = text.with_suffix(".yaml")
+            write_new(target, source_text(text, args.id))
+            print(f"wrote {target}")
+            return 0
+        corpus, problems = check(claims, Path.cwd())
+        quote = exact_quote(corpus, args.source, args.words)
+        if args.kind == "event":
+            target = claims / "events" / f"{args.id}.yaml"
+            write_new(target, event_text(args.id, args.claim_id or f"{args.id}-claim", args.source, quote,
+                                         args.claimant))
+            print(f"wrote {target}")
+            return 0
+        block = claim_block(args.id, args.source, quote, args.claimant)
+        if not args.append:
+            print(block, end="")
+            return 0
+        event_path = claims / "events" / f"{args.event}.yaml"
+        if not event_path.is_file():
+            raise SkeletonError(f"no event file {event_path}")
+        append_claim(event_path, block)
+        print(f"appended claim '{args.id}' to {event_path}")
+        return 0
+    except SkeletonError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
 def _yaml_string(value: str) -> str:
     """The text as a YAML double-quoted scalar, ready to paste."""
     import json
@@ -86,6 +124,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("words", help="some words of the passage, in order")
     p.add_argument("--claims", default="claims")
     p.set_defaults(func=_cmd_quote)
+    p = sub.add_parser("new", help="write a valid skeleton: new event|claim|source")
+    kinds = p.add_subparsers(dest="kind", required=True)
+    e = kinds.add_parser("event", help="a new event file with one claim")
+    e.add_argument("id", help="event id (the file name and page address)")
+    e.add_argument("--source", required=True, help="source id of the first claim's quote")
+    e.add_argument("--words", required=True, help="some words of the passage to quote, in order")
+    e.add_argument("--claimant", default="article", help="claimant id (default: article)")
+    e.add_argument("--claim-id", help="id of the first claim (default: EVENT-claim)")
+    c = kinds.add_parser("claim", help="a claim block for an event (printed; --append adds it)")
+    c.add_argument("event", help="event id")
+    c.add_argument("id", help="claim id")
+    c.add_argument("--source", required=True)
+    c.add_argument("--words", required=True)
+    c.add_argument("--claimant", default="article")
+    c.add_argument("--append", action="store_true", help="add it to claims/events/EVENT.yaml (atomically)")
+    s_ = kinds.add_parser("source", help="the metadata file for a captured text already in claims/sources/")
+    s_.add_argument("text", help="path of the captured .txt in claims/sources/")
+    s_.add_argument("--id", required=True, help="source id, e.g. src-005")
+    for q in (e, c, s_):
+        q.add_argument("--claims", default="claims")
+    p.set_defaults(func=_cmd_new)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -1,0 +1,169 @@
+"""The contributor workflow: CI files, pre-commit, and the guide, followed step by step."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT, build
+
+# The part of GitHub's workflow syntax these files use, as a schema: enough to
+# catch a misspelt key, a step with both or neither of uses/run, or an
+# unpinned action.
+STEP = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"}, "id": {"type": "string"},
+        "uses": {"type": "string", "pattern": r"^[\w.-]+/[\w.-]+@v\d+$"},
+        "run": {"type": "string"}, "with": {"type": "object"}, "env": {"type": "object"},
+    },
+    "additionalProperties": False,
+    "oneOf": [{"required": ["uses"]}, {"required": ["run"]}],
+}
+WORKFLOW = {
+    "type": "object",
+    "required": ["name", True, "jobs"],
+    "properties": {
+        "name": {"type": "string"},
+        True: {"type": "object"},  # PyYAML reads the key `on` as True
+        "permissions": {"type": "object"},
+        "concurrency": {"type": "object"},
+        "jobs": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {
+                "type": "object",
+                "required": ["runs-on", "steps"],
+                "properties": {
+                    "runs-on": {"type": "string"}, "needs": {}, "environment": {"type": "object"},
+                    "steps": {"type": "array", "minItems": 1, "items": STEP},
+                    "permissions": {"type": "object"},
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+    "additionalProperties": False,
+}
+
+
+def load_workflow(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github/workflows" / name).read_text())
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "deploy.yml"])
+def test_workflows_follow_the_syntax(name):
+    data = load_workflow(name)
+    schema = {**WORKFLOW, "required": ["name", "jobs"]}
+    schema["properties"] = {k: v for k, v in WORKFLOW["properties"].items() if k is not True}
+    schema["additionalProperties"] = False
+    data = {k: v for k, v in data.items() if k is not True}
+    jsonschema.validate(data, schema)
+    assert True in load_workflow(name)  # the `on:` trigger is present
+
+
+def _runs(workflow: dict) -> list[str]:
+    return [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
+
+
+def test_pull_request_workflow_validates_with_annotations_then_builds_strictly():
+    wf = load_workflow("pull-request.yml")
+    assert "pull_request" in wf[True]
+    runs = _runs(wf)
+    check_at = next(i for i, r in enumerate(runs) if "python -m tooling check --format github" in r)
+    build_at = next(i for i, r in enumerate(runs) if "sphinx" in r and " -W" in r)
+    assert check_at < build_at
+    assert any("pytest" in r for r in runs)
+
+
+def test_deploy_workflow_publishes_main_to_pages():
+    wf = load_workflow("deploy.yml")
+    assert wf[True]["push"]["branches"] == ["main"]
+    uses = [s.get("uses", "") for job in wf["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert any("make html" in r for r in _runs(wf))
+
+
+def test_github_annotation_format_is_what_the_workflow_prints(site):
+    (site / "claims/events/bridge-strike.yaml").write_text(
+        (site / "claims/events/bridge-strike.yaml").read_text().replace("summary:", "sumary:"))
+    out = subprocess.run([sys.executable, "-m", "tooling", "check", "--format", "github"], cwd=site,
+                         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert re.match(r"^::error file=claims/events/bridge-strike\.yaml,line=8,col=1::unknown field", out.stdout)
+
+
+def test_read_the_docs_config_builds_like_make_html():
+    rtd = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text())
+    assert rtd["version"] == 2 and rtd["build"]["tools"]["python"] == "3.11"
+    cmds = " ".join(rtd["build"]["commands"])
+    assert "python -m tooling check" in cmds and "-W" in cmds and "-c . docs" in cmds
+
+
+def test_pre_commit_hook_runs_the_validator():
+    cfg = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hook = cfg["repos"][0]["hooks"][0]
+    assert hook["entry"] == "python -m tooling check"
+    assert re.search(hook["files"], "claims/events/dormitory-strike.yaml")
+    result = subprocess.run(hook["entry"].replace("python", sys.executable, 1).split(), cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_every_record_file_names_its_schema():
+    for path in sorted((ROOT / "claims").rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert m, path
+        assert (path.parent / m.group(1)).resolve().is_file(), path
+
+
+def _guide_commands(section: str) -> list[str]:
+    text = (ROOT / "docs/contributing.md").read_text(encoding="utf-8")
+    part = text.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", part, re.S)
+    return [line.strip() for b in blocks for line in b.splitlines() if line.strip()]
+
+
+def test_following_the_guide_adds_a_claim_that_appears_on_the_page(real_site, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(real_site / "conf.py", site / "conf.py")
+    shutil.copytree(real_site / "claims", site / "claims")
+    shutil.copytree(ROOT / "docs", site / "docs",
+                    ignore=shutil.ignore_patterns("events", "sources", "figures", "claims", "claimants"))
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    commands = _guide_commands("Add a claim")
+    assert any("new claim" in c and "--append" in c for c in commands)
+    event = claim_id = None
+    for command in commands:
+        if command.startswith("make "):
+            continue  # `make check` / `make html`: done below, in this process
+        args = shlex.split(command)
+        assert args[:3] == ["python", "-m", "tooling"], command
+        result = subprocess.run([sys.executable, *args[1:]], cwd=site, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, (command, result.stderr)
+        if "new claim" in command:
+            event, claim_id = args[5], args[6]
+    # The guide's next step: replace the REPLACE: lines.
+    path = site / f"claims/events/{event}.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('"REPLACE: the claim in one neutral sentence."', '"Videos showed rebels removing a flag from a statue."')
+    text = text.replace('"REPLACE: why this rating, checkable against the quotes."', '"Only one source describes it."')
+    path.write_text(text, encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "tooling", "check"], cwd=site, env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    result = build(site)
+    assert result.warnings == ""
+    card = result.soup(f"events/{event}").find(id=f"claim-{claim_id}")
+    assert card is not None
+    assert card.h3.get_text().startswith("Videos showed rebels removing a flag from a statue.")
+    assert "rebels removing a Syrian flag from a statue" in card.blockquote.get_text()

@@ -1,0 +1,67 @@
+"""Editor commands: quote finds exact passages; new writes valid skeletons, never over a file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+from tooling.validate import check
+
+
+def run(site, *args):
+    return subprocess.run([sys.executable, "-m", "tooling", *args], cwd=site, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_quote_is_tolerant_in_and_exact_out(site):
+    # Wrong case, straight quotes, a skipped word: still found, printed as the source writes it.
+    r = run(site, "quote", "alpha", "AT LEAST 15 people died mostly civilians")
+    assert r.returncode == 0, r.stderr
+    quoted = json.loads(r.stdout.splitlines()[1].split("quote: ", 1)[1])
+    assert quoted == "at least 15 people died, “mostly civilians"
+    text = (site / "claims/sources/alpha_0001.txt").read_text(encoding="utf-8")
+    assert quoted in text
+
+
+def test_quote_reports_the_closest_passage_when_nothing_matches(site):
+    r = run(site, "quote", "beta", "soldiers departed the village")
+    assert r.returncode == 1
+    assert "closest" in r.stderr
+
+
+def test_new_event_is_valid_and_never_overwritten(site):
+    r = run(site, "new", "event", "bridge-closed", "--source", "beta", "--words", "army denied withdrawn", "--claimant", "army")
+    assert r.returncode == 0, r.stderr
+    path = site / "claims/events/bridge-closed.yaml"
+    first = path.read_bytes()
+    _, problems = check(site / "claims", site)
+    assert problems == [], problems.report()
+    again = run(site, "new", "event", "bridge-closed", "--source", "beta", "--words", "Witnesses said")
+    assert again.returncode == 1 and "never overwrites" in again.stderr
+    assert path.read_bytes() == first
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary left behind
+
+
+def test_new_claim_prints_unless_asked_to_append(site):
+    path = site / "claims/events/town-withdrawal.yaml"
+    before = path.read_bytes()
+    r = run(site, "new", "claim", "town-withdrawal", "army-said-more", "--source", "beta", "--words", "army denied")
+    assert r.returncode == 0 and "- id: army-said-more" in r.stdout
+    assert path.read_bytes() == before  # printed only
+    r = run(site, "new", "claim", "town-withdrawal", "army-said-more", "--source", "beta", "--words", "army denied", "--claimant", "army", "--append")
+    assert r.returncode == 0, r.stderr
+    assert path.read_bytes().startswith(before)
+    _, problems = check(site / "claims", site)
+    assert problems == [], problems.report()
+
+
+def test_new_source_from_a_captured_text(site):
+    text = site / "claims/sources/gamma_0003.txt"
+    text.write_bytes(b"A third capture.\nWith two lines.")
+    r = run(site, "new", "source", "claims/sources/gamma_0003.txt", "--id", "gamma")
+    assert r.returncode == 0, r.stderr
+    _, problems = check(site / "claims", site)
+    assert problems == [], problems.report()
+    assert "publisher: null" in (site / "claims/sources/gamma_0003.yaml").read_text()

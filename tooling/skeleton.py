@@ -1,0 +1,109 @@
+"""``python -m tooling new event|claim|source``: valid skeletons for editors.
+
+Each skeleton passes ``python -m tooling check`` as written, with text an
+editor must replace marked "REPLACE:".  New files are written atomically
+(a temporary file, then a rename) and never over an existing file.  A claim
+goes inside an event file, so ``new claim`` prints it, and only with
+``--append`` adds it to the event file (atomically: the whole new file is
+written aside, then swapped in).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from .quotefinder import find_passages
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../tooling/schema/{kind}.schema.json\n"
+
+
+class SkeletonError(Exception):
+    """A reason the skeleton cannot be written; shown to the editor as is."""
+
+
+def q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def exact_quote(corpus, source_id: str, words: str) -> str:
+    source = corpus.sources.get(source_id)
+    if source is None:
+        raise SkeletonError(f"unknown source '{source_id}'; known: {', '.join(sorted(corpus.sources))}")
+    found = find_passages(source, words, limit=1)
+    if not found:
+        raise SkeletonError(f"no passage of {source_id} has the words {words!r} in that order; "
+                            f"try: python -m tooling quote {source_id} \"...\"")
+    return found[0][1]
+
+
+def claim_block(claim_id: str, source_id: str, quote: str, claimant: str, indent: str = "  ") -> str:
+    return (
+        f"{indent}- id: {claim_id}\n"
+        f"{indent}  text: {q('REPLACE: the claim in one neutral sentence.')}\n"
+        f"{indent}  claimant: {claimant}\n"
+        f"{indent}  citations:\n"
+        f"{indent}    - source: {source_id}\n"
+        f"{indent}      quote: {q(quote)}\n"
+        f"{indent}  rating: unverified\n"
+        f"{indent}  rationale: {q('REPLACE: why this rating, checkable against the quotes.')}\n"
+    )
+
+
+def event_text(event_id: str, claim_id: str, source_id: str, quote: str, claimant: str) -> str:
+    return (
+        SCHEMA_LINE.format(kind="event")
+        + f"id: {event_id}\n"
+        f"title: {q('REPLACE: what happened, in a few words')}\n"
+        "kind: statement\n"
+        "date:\n"
+        "  reported: []  # verbatim passages that date it: {source, quote}\n"
+        "  inferred: null  # or {start: YYYY-MM-DD, end: YYYY-MM-DD, basis: how you inferred it}\n"
+        f"place: {q('REPLACE: where, as the sources say')}\n"
+        f"summary: {q('REPLACE: a short neutral summary of what the sources say.')}\n"
+        "claims:\n" + claim_block(claim_id, source_id, quote, claimant)
+    )
+
+
+def source_text(text_path: Path, source_id: str) -> str:
+    digest = hashlib.sha256(text_path.read_bytes()).hexdigest()
+    return (
+        SCHEMA_LINE.format(kind="source")
+        + f"id: {source_id}\n"
+        f"label: {q('REPLACE: a short name for links (' + text_path.stem + ')')}\n"
+        "title: null  # the headline as the text gives it, or null\n"
+        "publisher: null  # not stated in the capture; never guess\n"
+        "url: null  # http(s) address of the original, or null\n"
+        "published: null  # YYYY-MM-DD, or null\n"
+        "retrieved: null  # YYYY-MM-DD, or null\n"
+        "language: en\n"
+        f"text: {text_path.name}\n"
+        f"sha256: {digest}\n"
+        "furniture: []  # line ranges that are menus, comment forms, teasers: {lines: [first, last], kind: ...}\n"
+    )
+
+
+def write_new(path: Path, content: str) -> None:
+    """Create ``path`` atomically; refuse if it exists."""
+    if path.exists():
+        raise SkeletonError(f"{path} exists; the new command never overwrites a file")
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_text(content, encoding="utf-8")
+    try:
+        os.link(tmp, path)  # fails if path appeared meanwhile: never clobbers
+    except FileExistsError:
+        raise SkeletonError(f"{path} exists; the new command never overwrites a file") from None
+    finally:
+        tmp.unlink()
+
+
+def append_claim(event_path: Path, block: str) -> None:
+    """Add a claim to an event file: write the whole new file aside, then swap it in."""
+    old = event_path.read_text(encoding="utf-8")
+    if not old.endswith("\n"):
+        old += "\n"
+    tmp = event_path.with_name(f".{event_path.name}.tmp{os.getpid()}")
+    tmp.write_text(old + block, encoding="utf-8")
+    os.replace(tmp, event_path)
