@@ -36,6 +36,8 @@ def test_every_page_that_shows_claims_carries_claim_review(corpus, real_built):
         ids = [c.id for c in corpus.claims.values() if c.claimant == who]
         if ids:
             pages[f"claimants/{who}"] = ids
+    pages["claims/index"] = list(corpus.claims)
+    pages["figures/index"] = [c.id for c in corpus.claims.values() if c.figure]
     for page, claim_ids in pages.items():
         reviews = json_ld(real_built.soup(page))
         assert sorted(r["@id"].rsplit("#claim-", 1)[1] for r in reviews) == sorted(claim_ids), page
@@ -57,7 +59,7 @@ def test_every_page_that_shows_claims_carries_claim_review(corpus, real_built):
 
 
 def test_pages_without_claims_carry_none(real_built):
-    for page in ["index", "methodology", "sources/src-000", "figures/index"]:
+    for page in ["index", "methodology", "sources/src-000", "events/index"]:
         assert json_ld(real_built.soup(page)) == []
 
 

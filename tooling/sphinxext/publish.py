@@ -2,7 +2,8 @@
 
 - ``html-page-context``: per-page ``<head>`` metadata: a description, Open
   Graph tags, and ClaimReview JSON-LD (schema.org) for every claim the page
-  shows (event pages and claimant pages), as sphinxext-opengraph does it,
+  shows with its rating (event, claimant, all-claims and figures pages; the
+  ``@id`` is always the claim's anchor on its event page), as sphinxext-opengraph does it,
   through ``context["metatags"]``.
 - ``build-finished``: the exports (``data/claims.json``, ``data/figures.csv``,
   ``data/records.schema.json``) and ``sitemap.xml``.
@@ -51,6 +52,11 @@ def page_url(app, docname: str, anchor: str = "") -> str:
 
 
 def claims_on_page(corpus: Corpus, pagename: str) -> list[Claim]:
+    """The claims a page shows with their ratings: each gets its ClaimReview there."""
+    if pagename == "claims/index":
+        return [c for e in corpus.events_in_order() for c in e.claims]
+    if pagename == "figures/index":
+        return [c for claims in corpus.figures_by_measure().values() for c in claims]
     kind, _, rid = pagename.partition("/")
     if kind == "events" and rid in corpus.events:
         return corpus.events[rid].claims
