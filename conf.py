@@ -26,7 +26,7 @@ factcheck_claims_dir = "claims"
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", ".venv"]
+exclude_patterns = ["_build", ".venv", "_bench"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -57,7 +57,11 @@ html_theme_options = {
     "footer_end": [],
     "use_edit_page_button": False,
 }
-# Pages without children get no left sidebar (it would be empty).
+# No left sidebar on any page. Its "section navigation" would list every
+# sibling page (every event on every event page): the build's cost and each
+# page's bytes would then grow with the number of records (see
+# docs/benchmarks.md). Readers move through the timeline, the all-claims
+# index, the breadcrumbs and the previous/next links instead.
+html_sidebars = {"**": []}
 # Follow the reader's system setting; the theme's switcher overrides it.
 html_context = {"default_mode": "auto"}
-html_sidebars = {"**": ["sidebar-nav-bs"], "index": [], "methodology": [], "figures/index": [], "claims/index": []}

@@ -8,6 +8,7 @@ Sphinx build and the GitHub annotations all say the same thing in the same
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 
 
@@ -34,10 +35,9 @@ class Problem:
 def display_path(path: Path, root: Path | None) -> str:
     """The path as an editor would type it: relative to the project root."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+        if not rel.startswith(".."):
+            return Path(rel).as_posix()
     return path.as_posix()
 
 

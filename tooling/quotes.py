@@ -9,37 +9,57 @@ not the source's words.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
 
 _WS = re.compile(r"\s+")
+# A maximal whitespace run that is not a single plain space.
+_FOLDED_RUN = re.compile(r"\s*(?:[^\S ]|  )\s*")
 
 
 @dataclass
 class FoldedText:
-    """A text with whitespace folded, and a map back to the original offsets."""
+    """A text with whitespace folded, and a map back to the original offsets.
+
+    The map is kept as breakpoints, one per whitespace run: ``fold_at[k]`` is
+    where run k's single space sits in the folded text and ``orig_at[k]``
+    where the run starts in the original; between breakpoints both advance
+    together.  (A per-character list cost a third of validation time.)
+    """
 
     original: str
     folded: str
-    starts: list[int]  # starts[i] = offset in original of folded[i]
+    fold_at: list[int]
+    orig_at: list[int]
 
     @classmethod
     def of(cls, text: str) -> "FoldedText":
-        out: list[str] = []
-        starts: list[int] = []
+        parts: list[str] = []
+        fold_at, orig_at = [0], [0]
         pos = 0
-        for m in _WS.finditer(text):
-            for i in range(pos, m.start()):
-                out.append(text[i])
-                starts.append(i)
-            out.append(" ")
-            starts.append(m.start())
+        length = 0
+        # Only runs that folding changes need a breakpoint: a lone space
+        # stays as it is, so lines of prose cost one regex pass in C.
+        for m in _FOLDED_RUN.finditer(text):
+            chunk = text[pos : m.start()]
+            parts.append(chunk)
+            length += len(chunk)
+            fold_at.append(length)
+            orig_at.append(m.start())
+            parts.append(" ")
+            length += 1
+            # the character after the space maps to the end of the run
+            fold_at.append(length)
+            orig_at.append(m.end())
             pos = m.end()
-        for i in range(pos, len(text)):
-            out.append(text[i])
-            starts.append(i)
-        return cls(text, "".join(out), starts)
+        parts.append(text[pos:])
+        return cls(text, "".join(parts), fold_at, orig_at)
+
+    def original_offset(self, i: int) -> int:
+        k = bisect.bisect_right(self.fold_at, i) - 1
+        return self.orig_at[k] + (i - self.fold_at[k])
 
     def find(self, quote: str) -> list[tuple[int, int]]:
         """Every (start, end) span of the original text that the quote matches."""
@@ -50,7 +70,7 @@ class FoldedText:
         i = self.folded.find(needle)
         while i != -1:
             end_folded = i + len(needle) - 1
-            spans.append((self.starts[i], self.starts[end_folded] + 1))
+            spans.append((self.original_offset(i), self.original_offset(end_folded) + 1))
             i = self.folded.find(needle, i + 1)
         return spans
 

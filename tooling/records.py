@@ -7,6 +7,7 @@ and the exports only ever see these objects.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -61,11 +62,7 @@ class Source:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        return starts
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""

@@ -20,6 +20,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+import fastjsonschema
 import jsonschema
 
 from . import ratings
@@ -61,6 +62,26 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     sub = {"$ref": f"#/$defs/{kind}", "$defs": defs}
     cls = jsonschema.validators.validator_for(full)
     return cls(sub)
+
+
+@lru_cache(maxsize=None)
+def _fast(kind: str):
+    """The same schema compiled to Python by fastjsonschema: a yes/no answer
+    about fifteen times faster than jsonschema.  Files it accepts need nothing
+    more; for a file it rejects, jsonschema finds every error with its path.
+    (The schema keeps to keywords both implementations read alike.)
+    """
+    sub = {"$schema": "http://json-schema.org/draft-07/schema#", "$ref": f"#/$defs/{kind}",
+           "$defs": schema()["$defs"]}
+    return fastjsonschema.compile(sub)
+
+
+def _fast_ok(kind: str, data) -> bool:
+    try:
+        _fast(kind)(data)
+        return True
+    except fastjsonschema.JsonSchemaException:
+        return False
 
 
 def check(claims_dir: Path, root: Path | None = None) -> tuple[Corpus, Problems]:
@@ -123,6 +144,8 @@ class _Checker:
     # -- 3. schema ---------------------------------------------------------
     def schema_ok(self, doc: YamlDoc, kind: str, data=None, prefix: tuple = ()) -> bool:
         data = doc.data if data is None else data
+        if kind in ("source", "claimants", "measures", "claim") and isinstance(data, dict) and _fast_ok(kind, data):
+            return True
         if not isinstance(data, dict):
             what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
             self.at(doc, prefix, f"{what} must hold a mapping of fields (key: value), not {type(data).__name__}")
@@ -323,8 +346,9 @@ class _Checker:
             if doc is None:
                 self.failed_kinds.update(("event", "claim"))
                 continue
-            shell_ok = self.schema_ok(doc, "event-shell")
             d = doc.data
+            all_ok = isinstance(d, dict) and _fast_ok("event", d)
+            shell_ok = all_ok or self.schema_ok(doc, "event-shell")
             if not shell_ok:
                 self.failed_kinds.add("event")
                 if not isinstance(d, dict) or not isinstance(d.get("claims"), list):
@@ -332,7 +356,7 @@ class _Checker:
                     continue
             good_claims = []
             for i, c in enumerate(d["claims"]):
-                if self.schema_ok(doc, "claim", c, ("claims", i)):
+                if all_ok or self.schema_ok(doc, "claim", c, ("claims", i)):
                     good_claims.append((i, c))
                     continue
                 self.failed_kinds.add("claim")

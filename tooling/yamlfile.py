@@ -171,6 +171,8 @@ class _Builder:
         return self.scalar(node)
 
     def scalar(self, node):
+        if node.tag == "tag:yaml.org,2002:str" and isinstance(node, yaml.ScalarNode):
+            return node.value  # most values: no constructor needed
         construct = _CONSTRUCTORS.get(node.tag) if isinstance(node, yaml.ScalarNode) else None
         if construct is None or node.tag.endswith((":binary", ":set", ":omap", ":pairs")):
             self.error(
