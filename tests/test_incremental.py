@@ -29,6 +29,8 @@ def test_nothing_changed_nothing_read(site):
 def test_one_event_edit_rereads_that_event_and_the_aggregates(site):
     build(site)
     edit(site, EV, "value: 15", "value: 16")
+    edit(site, EV, "text: At least 15 people died in the strike, mostly civilians.",
+         "text: At least 16 people died in the strike.")
     touch_later(site / EV)
     result = build(site)
     assert set(result.read) == {"events/bridge-strike"} | AGGREGATES
@@ -37,6 +39,11 @@ def test_one_event_edit_rereads_that_event_and_the_aggregates(site):
     assert "at least 16 people" in result.html("events/bridge-strike")
     assert "at least 16 people" in result.html("figures/index")
     assert "from 12 to 16" in result.html("figures/index")
+    # The source page's backlink to the claim shows its new text; no stale copy anywhere.
+    backlinks = " ".join(ul.get_text() for ul in result.soup("sources/alpha").select("ul.fc-backlinks"))
+    assert "At least 16 people died in the strike." in backlinks
+    for doc in ["events/bridge-strike", "figures/index", "sources/alpha", "claims/index", "claimants/monitor"]:
+        assert "mostly civilians." not in result.html(doc).replace("“mostly civilians,”", ""), doc
 
 
 def test_deleted_event_leaves_no_page_and_no_link(site):
