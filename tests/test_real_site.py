@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build
+from conftest import ROOT
 from tooling.validate import check
 
 

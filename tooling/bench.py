@@ -153,7 +153,7 @@ def table(results: list[dict], v20k: dict, info: dict, command: str) -> str:
     mid = next((r for r in results if r["n_events"] == 500), last)
     targets = [
         f"- Per-page cost at N = {last['n_events']:,} vs N = {first['n_events']:,}: {growth:.2f}× (target ≤ 1.25×).",
-        f"- Full-build overhead vs bare Sphinx on the same content: "
+        "- Full-build overhead vs bare Sphinx on the same content: "
         + ", ".join(f"{r['overhead']:.2f}× at N = {r['n_events']:,}" for r in results) + " (target ≤ 1.15×).",
         f"- One-claim edit at N = {mid['n_events']:,}: {mid['incremental_read']} pages re-read "
         f"({', '.join(mid['incremental_docs'][:12])}), {100 * mid['incremental_ratio']:.0f}% of the full build "

@@ -23,7 +23,6 @@ from pathlib import Path
 import fastjsonschema
 import jsonschema
 
-from . import ratings
 from .problems import Problems, display_path
 from .quotes import first_difference, fold
 from .records import (

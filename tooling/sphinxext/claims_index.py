@@ -13,40 +13,22 @@ from html import escape
 from docutils import nodes
 
 from ..ratings import SCALE
-from .common import badge, claim_link, event_doc, link, para, section, source_doc, text
+from . import rawhtml as h
+from .common import badge, para, section, text
 from .state import RecordDirective
 
 
-def _claims_table(corpus, claims, with_claimant=True) -> nodes.table:
+def _claims_table(corpus, claims, with_claimant=True) -> nodes.raw:
     headers = ["Claim", "Rating"] + (["Claimant"] if with_claimant else []) + ["Event", "Sources"]
-    table = nodes.table(classes=["fc-claims-table"])
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    for _ in headers:
-        group += nodes.colspec(colwidth=1)
-    head = nodes.thead()
-    row = nodes.row()
-    for h in headers:
-        row += nodes.entry("", para(h))
-    head += row
-    group += head
-    body = nodes.tbody()
+    rows = []
     for c in claims:
-        row = nodes.row(classes=[f"fc-f-rating-{c.rating}", f"fc-f-claimant-{c.claimant}", f"fc-f-event-{c.event}"])
-        row += nodes.entry("", para(claim_link(corpus, c)))
-        row += nodes.entry("", para(badge(c.rating)))
+        cells = [h.a(f"events/{c.event}", c.anchor, c.text), h.badge(c.rating)]
         if with_claimant:
-            row += nodes.entry("", para(link(f"claimants/{c.claimant}", "", corpus.claimants[c.claimant].name)))
-        row += nodes.entry("", para(link(event_doc(c.event), "", corpus.events[c.event].title)))
-        srcs = para()
-        for i, sid in enumerate(dict.fromkeys(x.source for x in c.citations)):
-            if i:
-                srcs += text(", ")
-            srcs += link(source_doc(sid), "", sid)
-        row += nodes.entry("", srcs)
-        body += row
-    group += body
-    return table
+            cells.append(h.a(f"claimants/{c.claimant}", "", corpus.claimants[c.claimant].name))
+        cells.append(h.a(f"events/{c.event}", "", corpus.events[c.event].title))
+        cells.append(", ".join(h.a(f"sources/{sid}", "", sid) for sid in dict.fromkeys(x.source for x in c.citations)))
+        rows.append((f"fc-f-rating-{c.rating} fc-f-claimant-{c.claimant} fc-f-event-{c.event}", cells))
+    return h.raw(h.table(headers, rows, "fc-claims-table"))
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -105,12 +87,11 @@ class ClaimantListDirective(RecordDirective):
     def run(self):
         self.depend_on_everything()
         corpus = self.corpus
-        bl = nodes.bullet_list(classes=["fc-claimant-list"])
-        for who in sorted(corpus.claimants.values(), key=lambda w: w.name.casefold()):
-            n = sum(1 for c in corpus.claims.values() if c.claimant == who.id)
-            if not n:
-                continue
-            item = nodes.list_item()
-            item += para(link(f"claimants/{who.id}", "", who.name), f" ({who.kind}) — {n} claim(s)")
-            bl += item
-        return [bl]
+        counts = {}
+        for c in corpus.claims.values():
+            counts[c.claimant] = counts.get(c.claimant, 0) + 1
+        items = [
+            f'<li><p>{h.a(f"claimants/{who.id}", "", who.name)} ({escape(who.kind)}) — {counts[who.id]} claim(s)</p></li>'
+            for who in sorted(corpus.claimants.values(), key=lambda w: w.name.casefold()) if counts.get(who.id)
+        ]
+        return [h.raw('<ul class="fc-claimant-list">' + "".join(items) + "</ul>")]

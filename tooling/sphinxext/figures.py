@@ -12,16 +12,14 @@ from docutils import nodes
 
 from ..records import Claim, Corpus, Measure, format_number
 from .common import (
-    badge,
-    claim_link,
     claimant_name,
-    link,
     para,
     section,
-    source_doc,
     strong,
-    text,
 )
+from html import escape
+
+from . import rawhtml as h
 from .charts import measure_chart
 from .state import RecordDirective
 
@@ -94,31 +92,19 @@ def render_measure(corpus: Corpus, measure: Measure, claims: list[Claim]) -> nod
     return sec
 
 
-def _table(corpus: Corpus, claims: list[Claim]) -> nodes.table:
+def _table(corpus: Corpus, claims: list[Claim]) -> nodes.raw:
     headers = ["Reported value", "Claimant", "Source passage", "Scope", "As of", "Claim and rating"]
-    table = nodes.table(classes=["fc-figures-table"])
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    for _ in headers:
-        group += nodes.colspec(colwidth=1)
-    thead = nodes.thead()
-    row = nodes.row()
-    for h in headers:
-        row += nodes.entry("", para(h))
-    thead += row
-    group += thead
-    tbody = nodes.tbody()
+    rows = []
     for claim in claims:
         f = claim.figure
         for i, cit in enumerate(claim.citations):
-            row = nodes.row()
-            row += nodes.entry("", para(strong(f.display())))
-            row += nodes.entry("", para(claimant_name(corpus, claim.claimant)))
-            row += nodes.entry("", para(link(source_doc(cit.source), claim.citation_anchor(i),
-                                             f"{corpus.sources[cit.source].label}, line {cit.line}")))
-            row += nodes.entry("", para(f.scope))
-            row += nodes.entry("", para(f.as_of or "not stated"))
-            row += nodes.entry("", para(claim_link(corpus, claim), text(" "), badge(claim.rating)))
-            tbody += row
-    group += tbody
-    return table
+            rows.append(("", [
+                f"<strong>{escape(f.display())}</strong>",
+                escape(claimant_name(corpus, claim.claimant)),
+                h.a(f"sources/{cit.source}", claim.citation_anchor(i),
+                    f"{corpus.sources[cit.source].label}, line {cit.line}"),
+                escape(f.scope),
+                escape(f.as_of or "not stated"),
+                h.a(f"events/{claim.event}", claim.anchor, claim.text) + " " + h.badge(claim.rating),
+            ]))
+    return h.raw(h.table(headers, rows, "fc-figures-table"))

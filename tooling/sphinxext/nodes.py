@@ -9,6 +9,8 @@ other builder (Sphinx's translators fall back along the class's MRO).
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 
 
@@ -31,9 +33,23 @@ def depart_fc_mark_html(self, node):
     self.body.append("</mark>")
 
 
+_RAW_LINK = re.compile(r'href="fc:([^"#]*)(#[^"]*)?"')
+
+
 def resolve_links(app, doctree, fromdocname):
-    """Replace every fc_link with a reference to the target page's URL."""
+    """Replace every fc_link, and every ``href="fc:..."`` in raw HTML, with the target page's URL."""
     builder = app.builder
+    uris: dict[str, str] = {}
+
+    def uri_of(target: str) -> str:
+        if target not in uris:
+            uris[target] = "" if target == fromdocname else builder.get_relative_uri(fromdocname, target)
+        return uris[target]
+
+    for node in list(doctree.findall(nodes.raw)):
+        if "fc:" in node.astext():
+            html = _RAW_LINK.sub(lambda m: f'href="{uri_of(m.group(1)) + (m.group(2) or "") or "#"}"', node.astext())
+            node.replace_self(nodes.raw("", html, format="html"))
     for node in list(doctree.findall(fc_link)):
         target = node["docname"]
         anchor = node.get("anchor", "")

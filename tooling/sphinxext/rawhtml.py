@@ -1,0 +1,46 @@
+"""Large aggregate tables as HTML strings instead of docutils node trees.
+
+The lists of everything (all claims, the figures tables, the timeline) grow
+with the records, and every edit re-renders them.  Built as docutils nodes
+they cost about ten times more to read, transform and write than the same
+markup built here, escaped with ``html.escape``.  Links are written as
+``href="fc:DOCNAME#ANCHOR"`` and given their final relative URL in
+``doctree-resolved`` (:func:`tooling.sphinxext.nodes.resolve_links`), like
+``fc_link`` nodes.  What this module builds is not in Sphinx's search index;
+every claim is indexed on its event page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from docutils import nodes
+
+from ..ratings import BY_NAME
+
+
+def a(docname: str, anchor: str, label: str, title: str | None = None, cls: str = "reference internal") -> str:
+    target = f"fc:{docname}" + (f"#{anchor}" if anchor else "")
+    t = f' title="{escape(title)}"' if title else ""
+    return f'<a class="{cls}" href="{escape(target)}"{t}>{escape(label)}</a>'
+
+
+def badge(rating: str) -> str:
+    r = BY_NAME[rating]
+    return f'<span class="fc-badge fc-rating-{r.name}">{escape(r.label)}</span>'
+
+
+def table(headers: list[str], rows: list[tuple[str, list[str]]], cls: str) -> str:
+    """rows: (row class, [cell HTML])."""
+    head = "".join(f'<th class="head" scope="col"><p>{escape(h)}</p></th>' for h in headers)
+    body = []
+    for i, (row_cls, cells) in enumerate(rows):
+        parity = "row-even" if i % 2 == 0 else "row-odd"
+        tds = "".join(f"<td><p>{c}</p></td>" for c in cells)
+        body.append(f'<tr class="{parity} {escape(row_cls)}">{tds}</tr>')
+    return (f'<table class="table {escape(cls)}">\n<thead><tr class="row-odd">{head}</tr></thead>\n'
+            f"<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>")
+
+
+def raw(html: str) -> nodes.raw:
+    return nodes.raw("", html, format="html")
