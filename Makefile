@@ -27,8 +27,9 @@ $(VENV)/.test-stamp: $(VENV)/.build-stamp requirements-test.txt
 check: $(VENV)/.build-stamp
 	$(PY) -m tooling check
 
+# Built aside and swapped in: a failed build never replaces a good site.
 html: check
-	$(PY) -m sphinx -W --keep-going -b html -c . -d _build/doctrees $(SPHINXOPTS) docs _build/html
+	$(PY) -m tooling.safe_build -W --keep-going -b html -c . -d _build/doctrees $(SPHINXOPTS) docs _build/html
 	@echo "Built: open _build/html/index.html, or run 'make serve'."
 
 test: $(VENV)/.test-stamp

@@ -83,6 +83,17 @@ def _fast_ok(kind: str, data) -> bool:
         return False
 
 
+def non_ascii_hint(value: str) -> str:
+    """Name look-alike characters (a Cyrillic а in an id looks like a Latin a)."""
+    import unicodedata
+
+    odd = sorted({ch for ch in value if ord(ch) > 127})
+    if not odd:
+        return ""
+    names = ", ".join(f"'{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')})" for ch in odd[:5])
+    return f"; it contains non-ASCII {names}: retype it in plain ASCII"
+
+
 def check(claims_dir: Path, root: Path | None = None) -> tuple[Corpus, Problems]:
     """Validate everything under ``claims_dir``; return the records and the problems."""
     return _Checker(claims_dir, root if root is not None else claims_dir.parent).run()
@@ -201,7 +212,8 @@ class _Checker:
             last = path[-1] if path else ""
             if last == "url":
                 desc = "only http:// and https:// addresses are allowed"
-            self.at(doc, path, f"{where}: '{error.instance}' is not valid; {desc}")
+            hint = non_ascii_hint(error.instance) if isinstance(error.instance, str) else ""
+            self.at(doc, path, f"{where}: '{error.instance}' is not valid; {desc}{hint}")
             return
         if v == "oneOf" and path and path[-1] == "figure":
             self.at(doc, path, f"{where}: give exactly one of: 'value', or both 'min' and 'max', or 'amount_text' (for a number in words)")
@@ -415,6 +427,7 @@ class _Checker:
         known = sorted(self.defined[kind])
         guess = difflib.get_close_matches(rid, known, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'?" if guess else f"define it in {where} first"
+        hint += non_ascii_hint(rid)
         if kind in self.failed_kinds:
             hint += f" (a {kind} file with errors above may define it)"
         return f"unknown {kind} '{rid}'; {hint}"

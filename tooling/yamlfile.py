@@ -131,17 +131,17 @@ class _Builder:
 
     def build(self, node, path: Path_):
         self.doc.value_pos[path] = _mark(node.start_mark)
+        # The composer turns an alias into a second reference to the anchored
+        # node.  Refusing any node met twice stops "billion laughs" expansion
+        # before it starts; records never need aliases.
+        if id(node) in self.seen:
+            self.error(
+                node.start_mark,
+                "anchors and aliases (&name, *name) are not allowed in claim files; write the value out in full",
+            )
+            return None
+        self.seen.add(id(node))
         if not isinstance(node, yaml.ScalarNode):
-            # The composer turns an alias into a second reference to the anchored
-            # node.  Refusing any node met twice stops "billion laughs" expansion
-            # before it starts; records never need aliases.
-            if id(node) in self.seen:
-                self.error(
-                    node.start_mark,
-                    "anchors and aliases (&name, *name) are not allowed in claim files; write the value out in full",
-                )
-                return None
-            self.seen.add(id(node))
             if node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                 self.error(node.start_mark, f"tag {node.tag} is not allowed here; remove the '!' tag")
                 return None

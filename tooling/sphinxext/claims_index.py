@@ -44,11 +44,11 @@ class ClaimsIndexDirective(RecordDirective):
         claims = [c for e in corpus.events_in_order() for c in e.claims]
         used_claimants = sorted({c.claimant for c in claims}, key=lambda i: corpus.claimants[i].name.casefold())
         controls = (
-            '<form class="fc-filters" role="search" aria-label="Filter the claims" onsubmit="return false">'
+            '<div class="fc-filters" role="search" aria-label="Filter the claims">'
             + _select("rating", "Rating", [(r.name, r.label) for r in SCALE if any(c.rating == r.name for c in claims)])
             + _select("claimant", "Claimant", [(i, corpus.claimants[i].name) for i in used_claimants])
             + _select("event", "Event", [(e.id, e.title) for e in corpus.events_in_order()])
-            + f'</form><p class="fc-filter-count" aria-live="polite" data-fc-total="{len(claims)}">'
+            + f'</div><p class="fc-filter-count" aria-live="polite" data-fc-total="{len(claims)}">'
             f"Showing all {len(claims)} claims.</p>"
         )
         return [nodes.raw("", controls, format="html"), _claims_table(corpus, claims)]
