@@ -263,23 +263,24 @@ class _Checker:
             return None, path
         return self.load(path, key), path
 
+    def read_list(self, name: str, kind: str, key: str, store: dict, make) -> Path:
+        """claimants.yaml and measures.yaml: a list of records under one key."""
+        doc, path = self.load_list_file(name, kind, key)
+        if doc is not None:
+            for i, item in enumerate(doc.data[key]):
+                if self.define(kind, item["id"], doc, (key, i, "id")):
+                    store[item["id"]] = make(item)
+        return path
+
     def read_claimants(self) -> None:
-        doc, path = self.load_list_file("claimants.yaml", "claimant", "claimants")
-        self.corpus.claimants_path = path
-        if doc is None:
-            return
-        for i, item in enumerate(doc.data["claimants"]):
-            if self.define("claimant", item["id"], doc, ("claimants", i, "id")):
-                self.corpus.claimants[item["id"]] = Claimant(item["id"], item["name"], item["kind"], item.get("note"))
+        self.corpus.claimants_path = self.read_list(
+            "claimants.yaml", "claimant", "claimants", self.corpus.claimants,
+            lambda d: Claimant(d["id"], d["name"], d["kind"], d.get("note")))
 
     def read_measures(self) -> None:
-        doc, path = self.load_list_file("measures.yaml", "measure", "measures")
-        self.corpus.measures_path = path
-        if doc is None:
-            return
-        for i, item in enumerate(doc.data["measures"]):
-            if self.define("measure", item["id"], doc, ("measures", i, "id")):
-                self.corpus.measures[item["id"]] = Measure(item["id"], item["label"], item["counts"], item.get("note"))
+        self.corpus.measures_path = self.read_list(
+            "measures.yaml", "measure", "measures", self.corpus.measures,
+            lambda d: Measure(d["id"], d["label"], d["counts"], d.get("note")))
 
     def read_sources(self) -> None:
         folder = self.dir / "sources"
