@@ -47,7 +47,7 @@ html_theme_options = {
     # Navigation that does not grow with the number of pages: the header
     # shows the top sections, the sidebar only the current section's pages.
     "navbar_align": "left",
-    "header_links_before_dropdown": 7,
+    "header_links_before_dropdown": 6,
     "show_nav_level": 1,
     "navigation_depth": 2,
     "collapse_navigation": True,

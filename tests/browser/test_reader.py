@@ -63,14 +63,15 @@ def test_following_a_citation_lands_on_the_highlighted_passage(page, server):
         const t = document.querySelector(':target');
         const mark = t && (t.tagName === 'MARK' ? t : t.closest('mark'));
         const r = mark && mark.getBoundingClientRect();
+        const header = document.querySelector('header').getBoundingClientRect().bottom;
         return mark && {text: mark.textContent, bg: getComputedStyle(mark).backgroundColor,
-                        top: r.top, bottom: r.bottom, height: window.innerHeight};
+                        top: r.top, bottom: r.bottom, height: window.innerHeight, header: header};
     }""")
     assert info is not None, "the link target is not a highlighted passage"
     quote = next(c for c in corpus_claims() if c.id == "sana-dormitory-four-civilians").citations[0].quote
     assert info["text"] and quote.startswith(info["text"])  # the passage starts at the target
     assert info["bg"] not in ("rgba(0, 0, 0, 0)", "transparent")
-    assert 0 <= info["top"] < info["height"]  # scrolled into view
+    assert info["header"] <= info["top"] < info["height"]  # in view, not hidden under the fixed header
     # ...and back: the superscript after the passage leads to the claim.
     back = page.locator("sup.fc-cite-ref a[href$='#claim-sana-dormitory-four-civilians']").first
     back.click()

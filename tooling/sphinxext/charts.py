@@ -15,7 +15,7 @@ from html import escape
 from ..records import Claim, Corpus, format_number
 
 ROW = 34
-LEFT = 230
+LEFT = 250
 WIDTH = 720
 RIGHT = 40
 TOP = 16
@@ -65,7 +65,7 @@ def measure_chart(corpus: Corpus, measure_id: str, claims: list[Claim]) -> str |
         f = c.figure
         y = TOP + ROW * i + ROW / 2
         name = corpus.claimants[c.claimant].name if c.claimant in corpus.claimants else c.claimant
-        short = name if len(name) <= 34 else name[:32] + "…"
+        short = name if len(name) <= 30 else name[:28] + "…"
         out.append(f'<text class="fc-row-label" x="{LEFT - 10}" y="{y + 4:.1f}" text-anchor="end">{escape(short)}</text>')
         out.append(f'<g class="fc-mark-{escape(f.qualifier)}"><title>{escape(name)}: {escape(f.display())}</title>')
         if f.value is None:  # a range
