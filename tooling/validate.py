@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import gc
 import hashlib
 import json
 from functools import lru_cache
@@ -96,7 +97,16 @@ def non_ascii_hint(value: str) -> str:
 
 def check(claims_dir: Path, root: Path | None = None) -> tuple[Corpus, Problems]:
     """Validate everything under ``claims_dir``; return the records and the problems."""
-    return _Checker(claims_dir, root if root is not None else claims_dir.parent).run()
+    # Loading allocates hundreds of thousands of small objects and creates no
+    # reference cycles; the cyclic collector would rescan the growing heap
+    # again and again (a third of the time at 20,000 claims).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Checker(claims_dir, root if root is not None else claims_dir.parent).run()
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Checker:

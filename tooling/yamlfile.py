@@ -53,8 +53,13 @@ class YamlDoc:
 
 
 # libyaml's composer is about ten times faster than PyYAML's pure-Python one
-# and gives the same marks; fall back when PyYAML was built without it.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# and gives the same marks; fall back when PyYAML was built without it.  The
+# base loader leaves plain scalars untyped: resolving them here, only for the
+# few that could be a number, date, null or boolean, saves a Python callback
+# per scalar.
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_IMPLICIT_FIRST = {k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k}
 _CONSTRUCTORS = yaml.SafeLoader.yaml_constructors
 _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")
 
@@ -172,7 +177,11 @@ class _Builder:
 
     def scalar(self, node):
         if node.tag == "tag:yaml.org,2002:str" and isinstance(node, yaml.ScalarNode):
-            return node.value  # most values: no constructor needed
+            if node.style not in (None, "") or not node.value or node.value[0] not in _IMPLICIT_FIRST:
+                return node.value  # quoted, or cannot be anything but text: no constructor needed
+            node.tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+            if node.tag == "tag:yaml.org,2002:str":
+                return node.value
         construct = _CONSTRUCTORS.get(node.tag) if isinstance(node, yaml.ScalarNode) else None
         if construct is None or node.tag.endswith((":binary", ":set", ":omap", ":pairs")):
             self.error(
