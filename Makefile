@@ -38,8 +38,9 @@ test: $(VENV)/.test-stamp
 serve: html
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
 
+# BENCH_ARGS="--sizes 50,100" for a quick run; the default is N = 100, 500, 2,000.
 bench: $(VENV)/.test-stamp
-	$(PY) -m tooling.bench
+	$(PY) -m tooling.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf _build docs/events docs/sources docs/figures docs/claims docs/claimants

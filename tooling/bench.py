@@ -170,9 +170,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tooling.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,500,2000")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", default=str(ROOT / "bench-results.json"))
-    parser.add_argument("--doc", default=str(ROOT / "docs/_bench/results.md"))
+    parser.add_argument("--out", help="results as JSON (default: bench-results.json, for the default sizes)")
+    parser.add_argument("--doc", help="results as Markdown (default: docs/_bench/results.md, for the default sizes)")
     args = parser.parse_args(argv)
+    if args.sizes == "100,500,2000":  # only a full run replaces the published results
+        args.out = args.out or str(ROOT / "bench-results.json")
+        args.doc = args.doc or str(ROOT / "docs/_bench/results.md")
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         work = Path(tmp)
@@ -187,9 +190,11 @@ def main(argv=None) -> int:
     command = "make bench" if args.sizes == "100,500,2000" else f"python -m tooling.bench --sizes {args.sizes}"
     text = table(results, v20k, info, command)
     print(text)
-    Path(args.out).write_text(json.dumps({"machine": info, "sizes": results, "validate_20k": v20k}, indent=1) + "\n")
-    Path(args.doc).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.doc).write_text(text, encoding="utf-8")
+    if args.out:
+        Path(args.out).write_text(json.dumps({"machine": info, "sizes": results, "validate_20k": v20k}, indent=1) + "\n")
+    if args.doc:
+        Path(args.doc).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.doc).write_text(text, encoding="utf-8")
     return 0
 
 
