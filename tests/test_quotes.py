@@ -22,3 +22,13 @@ def test_closest_passage_and_first_difference():
     assert closest.startswith("An artillery strike killed four")
     assert first_difference(quote, closest) == len("An artillery strike killed f")
     assert fold("  a \n b ") == "a b"
+
+
+def test_inferred_dates_read_as_day_month_year_or_range():
+    from tooling.records import InferredDate
+
+    assert InferredDate("2024-11-29", "2024-11-29", "").display() == "2024-11-29"
+    assert InferredDate("2016-01-01", "2016-12-31", "").display() == "2016"
+    assert InferredDate("2020-03-01", "2020-03-31", "").display() == "March 2020"
+    assert InferredDate("2024-02-01", "2024-02-28", "").display() == "2024-02-01 to 2024-02-28"  # leap year
+    assert InferredDate("2024-11-27", "2024-11-29", "").display() == "2024-11-27 to 2024-11-29"

@@ -172,7 +172,18 @@ class InferredDate:
     basis: str
 
     def display(self) -> str:
-        return self.start if self.start == self.end else f"{self.start} to {self.end}"
+        """A day, a whole month or year as such, else the range."""
+        import calendar
+
+        if self.start == self.end:
+            return self.start
+        y1, m1, d1 = self.start.split("-")
+        y2, m2, d2 = self.end.split("-")
+        if (m1, d1, m2, d2) == ("01", "01", "12", "31") and y1 == y2:
+            return y1
+        if y1 == y2 and m1 == m2 and d1 == "01" and int(d2) == calendar.monthrange(int(y2), int(m2))[1]:
+            return f"{calendar.month_name[int(m1)]} {y1}"
+        return f"{self.start} to {self.end}"
 
 
 @dataclass
