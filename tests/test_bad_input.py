@@ -7,7 +7,6 @@ together they are the bad-input suite.)
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 

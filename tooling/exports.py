@@ -137,14 +137,13 @@ def to_csv(corpus) -> str:
 def figures_from_csv(text: str) -> list[tuple[str, str, Figure]]:
     """[(claim id, source id, Figure)] from figures.csv."""
     out = []
-    for row in csv.DictReader(io.StringIO(text)):
-        def num(key):
-            v = row[key]
-            return None if v == "" else (int(v) if v.lstrip("-").isdigit() else float(v))
+    def num(v: str):
+        return None if v == "" else (int(v) if v.lstrip("-").isdigit() else float(v))
 
+    for row in csv.DictReader(io.StringIO(text)):
         fig = Figure(
             measure=row["measure"], qualifier=row["qualifier"], unit=row["unit"], scope=row["scope"],
-            as_of=row["as_of"] or None, value=num("value"), min=num("min"), max=num("max"),
+            as_of=row["as_of"] or None, value=num(row["value"]), min=num(row["min"]), max=num(row["max"]),
             amount_text=row["amount_text"] or None,
         )
         out.append((row["claim_id"], row["source_id"], fig))
