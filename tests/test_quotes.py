@@ -32,3 +32,14 @@ def test_inferred_dates_read_as_day_month_year_or_range():
     assert InferredDate("2020-03-01", "2020-03-31", "").display() == "March 2020"
     assert InferredDate("2024-02-01", "2024-02-28", "").display() == "2024-02-01 to 2024-02-28"  # leap year
     assert InferredDate("2024-11-27", "2024-11-29", "").display() == "2024-11-27 to 2024-11-29"
+
+
+def test_figure_display():
+    from tooling.records import Figure
+
+    f = dict(measure="m", unit="people", scope="s", as_of=None)
+    assert Figure(qualifier="at-least", value=15, **f).display() == "at least 15 people"
+    assert Figure(qualifier="more-than", value=14000, **f).display() == "more than 14,000 people"
+    assert Figure(qualifier="exact", min=4, max=6, **f).display() == "4–6 people"
+    assert Figure(qualifier="unquantified", amount_text="millions", **f).display() == "millions of people"
+    assert Figure(qualifier="unquantified", amount_text="several", **f).display() == "several people"

@@ -132,6 +132,9 @@ class Figure:
             number = format_number(self.value)
         else:
             number = f"{format_number(self.min)}–{format_number(self.max)}"
+        if self.amount_text is not None and self.amount_text.split()[-1].lower() in (
+                "millions", "thousands", "hundreds", "dozens", "tens"):
+            return f"{number} of {self.unit}"  # "millions of people", not "millions people"
         words = [QUALIFIER_TEXT[self.qualifier], number, self.unit]
         return " ".join(w for w in words if w)
 
