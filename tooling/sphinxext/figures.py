@@ -74,7 +74,12 @@ def spread(claims: list[Claim]) -> str:
 
 def render_measure(corpus: Corpus, measure: Measure, claims: list[Claim]) -> nodes.section:
     sec = section(measure.label, [f"measure-{measure.id}"], classes=["fc-measure"])
-    status = "Reports differ" if is_contested(claims) else "Reports agree"
+    if is_contested(claims):
+        status = "Reports differ"
+    elif len({c.figure.qualifier for c in claims}) > 1:
+        status = "Reports give the same number, bounded differently"  # "at least 4" beside "4"
+    else:
+        status = "Reports agree"
     claimants = {c.claimant for c in claims}
     sources = {cit.source for c in claims for cit in c.citations}
     sec += para(strong(status + ". "), f"What it counts: {measure.counts}. ",
