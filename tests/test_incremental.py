@@ -68,3 +68,13 @@ def test_added_source_appears(site):
     assert "sources/gamma" in result.read
     assert "Gamma report" in result.html("sources/index")
     assert "A third report." in result.html("sources/gamma")
+
+
+def test_a_change_to_the_tooling_code_rereads_every_page(site, monkeypatch):
+    import tooling.sphinxext as ext
+
+    first = build(site)
+    assert build(site).read == []
+    monkeypatch.setattr(ext, "_code_version", lambda: 12345)  # as if a renderer had been edited
+    again = build(site)
+    assert set(again.read) == set(first.read)

@@ -63,6 +63,22 @@ def _configure(app, config) -> None:
     config.smartquotes = False
 
 
+def _code_version() -> int:
+    """A number that changes whenever the tooling's code or schema changes.
+
+    Given to Sphinx as ``env_version``: pages are rendered by this code, so a
+    change to it must re-read every page, or an incremental build would keep
+    pages rendered by the old code.
+    """
+    import zlib
+
+    root = Path(__file__).resolve().parent.parent
+    crc = 0
+    for path in sorted(root.rglob("*.py")) + sorted(root.rglob("*.json")) + sorted(root.rglob("*.css")):
+        crc = zlib.crc32(path.read_bytes(), zlib.crc32(path.relative_to(root).as_posix().encode(), crc))
+    return crc
+
+
 def setup(app):
     app.add_config_value("factcheck_claims_dir", "claims", "env", types=frozenset({str}))
     # Who publishes the fact-check (ClaimReview author), and a default page description.
@@ -90,4 +106,4 @@ def setup(app):
     app.add_directive("fc-claimant-list", ClaimantListDirective)
     app.add_css_file("factcheck.css")
     app.add_js_file("factcheck-filter.js", loading_method="defer")
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": _code_version(), "parallel_read_safe": True, "parallel_write_safe": True}
