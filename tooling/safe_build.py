@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         os.rename(out, old)
     os.rename(nxt, out)
     shutil.rmtree(old, ignore_errors=True)
+    print(f"The new site replaced the previous one in {out}.")
     return 0
 
 
