@@ -14,7 +14,7 @@ from docutils import nodes
 
 from ..ratings import SCALE
 from . import rawhtml as h
-from .common import badge, para, section, text
+from .common import para, section, text
 from .state import RecordDirective
 
 
@@ -68,17 +68,7 @@ class ClaimantDirective(RecordDirective):
         sec += para(nodes.strong("", "Kind: "), text(who.kind))
         if who.note:
             sec += para(nodes.strong("", "Editor’s note: "), text(who.note), classes=["fc-note"])
-        counts = {r.name: sum(1 for c in claims if c.rating == r.name) for r in SCALE}
-        summary = para(f"{len(claims)} claim(s): ")
-        first = True
-        for r in SCALE:
-            if counts[r.name]:
-                if not first:
-                    summary += text(", ")
-                summary += badge(r.name)
-                summary += text(f" ×{counts[r.name]}")
-                first = False
-        sec += summary
+        sec += h.raw(f'<p class="fc-claimant-summary">{len(claims)} claim(s): {h.rating_counts(claims)}</p>')
         sec += _claims_table(corpus, claims, with_claimant=False)
         return [sec]
 

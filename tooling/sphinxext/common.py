@@ -11,6 +11,7 @@ from docutils import nodes
 from ..records import NOT_STATED, Claim, Corpus
 from ..ratings import BY_NAME
 from .nodes import fc_link
+from .rawhtml import badge_classes
 
 EVENTS = "events"
 SOURCES = "sources"
@@ -67,9 +68,8 @@ def stated(value) -> str:
 
 def badge(rating: str) -> nodes.inline:
     """A rating badge: the label is text; colour only repeats it."""
-    r = BY_NAME[rating]
-    node = nodes.inline("", "", text(r.label))
-    node["classes"].extend(["fc-badge", f"fc-rating-{r.name}"])
+    node = nodes.inline("", "", text(BY_NAME[rating].label))
+    node["classes"].extend(badge_classes(rating))
     return node
 
 

@@ -6,7 +6,6 @@ records and are re-rendered on every edit.
 
 from __future__ import annotations
 
-from collections import Counter
 from html import escape
 
 from docutils import nodes
@@ -15,11 +14,6 @@ from ..ratings import SCALE
 from . import rawhtml as h
 from .common import para
 from .state import RecordDirective
-
-
-def _rating_counts(claims) -> str:
-    counts = Counter(c.rating for c in claims)
-    return " ".join(f"{h.badge(r.name)} ×{counts[r.name]}" for r in SCALE if counts[r.name])
 
 
 class EventListDirective(RecordDirective):
@@ -31,7 +25,7 @@ class EventListDirective(RecordDirective):
         for e in self.corpus.events_in_order():
             when = e.inferred_date.display() + " (inferred)" if e.inferred_date else "not dated"
             rows.append(("", [escape(when), h.a(f"events/{e.id}", "", e.title), escape(e.place),
-                              _rating_counts(e.claims)]))
+                              h.rating_counts(e.claims)]))
         return [h.raw(h.table(["Date", "Event", "Place", "Claims by rating"], rows, "fc-event-list"))]
 
 
@@ -67,7 +61,7 @@ class TimelineDirective(RecordDirective):
         items = [
             f'<li><p><span class="fc-timeline-date">{escape(e.inferred_date.display())}</span> (inferred) — '
             f'{h.a(f"events/{e.id}", "", e.title)}</p>'
-            f'<p class="fc-help">{escape(e.place)}. {len(e.claims)} claim(s): {_rating_counts(e.claims)}</p></li>'
+            f'<p class="fc-help">{escape(e.place)}. {len(e.claims)} claim(s): {h.rating_counts(e.claims)}</p></li>'
             for e in dated
         ]
         out = [h.raw('<ol class="fc-timeline">\n' + "\n".join(items) + "\n</ol>")]

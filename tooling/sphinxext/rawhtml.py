@@ -12,11 +12,12 @@ every claim is indexed on its event page.
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 
 from docutils import nodes
 
-from ..ratings import BY_NAME
+from ..ratings import BY_NAME, SCALE
 
 
 def a(docname: str, anchor: str, label: str, title: str | None = None, cls: str = "reference internal") -> str:
@@ -25,9 +26,19 @@ def a(docname: str, anchor: str, label: str, title: str | None = None, cls: str 
     return f'<a class="{cls}" href="{escape(target)}"{t}>{escape(label)}</a>'
 
 
+def badge_classes(rating: str) -> list[str]:
+    """The one place a badge's classes are named (the node badge uses them too)."""
+    return ["fc-badge", f"fc-rating-{BY_NAME[rating].name}"]
+
+
 def badge(rating: str) -> str:
-    r = BY_NAME[rating]
-    return f'<span class="fc-badge fc-rating-{r.name}">{escape(r.label)}</span>'
+    return f'<span class="{" ".join(badge_classes(rating))}">{escape(BY_NAME[rating].label)}</span>'
+
+
+def rating_counts(claims) -> str:
+    """'[Corroborated] ×4 [Reported] ×1', in scale order."""
+    counts = Counter(c.rating for c in claims)
+    return " ".join(f"{badge(r.name)} ×{counts[r.name]}" for r in SCALE if counts[r.name])
 
 
 def table(headers: list[str], rows: list[tuple[str, list[str]]], cls: str) -> str:
