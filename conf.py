@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 project = "Aleppo offensive fact-check"
 author = "The fact-check team"
-copyright = "2026, the fact-check team"  # noqa: A001 - Sphinx's name
+copyright = "the fact-check team"  # noqa: A001 - no year: Sphinx rewrites the current year from SOURCE_DATE_EPOCH, which would make pages depend on the build date
 
 extensions = [
     "myst_parser",
@@ -31,9 +31,11 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # The address the site is served from: canonical links, Open Graph, ClaimReview
-# and the sitemap use it. The deploy workflow sets FACTCHECK_BASE_URL; a local
-# build points at `make serve`.
-html_baseurl = os.environ.get("FACTCHECK_BASE_URL", "http://127.0.0.1:8000/")
+# and the sitemap use it. The Pages and Read the Docs builds set
+# FACTCHECK_BASE_URL from the host's own variables; without it, no published
+# file carries an address (no canonical link, relative ClaimReview URLs, no
+# sitemap), so a local build never publishes a local address.
+html_baseurl = os.environ.get("FACTCHECK_BASE_URL", "")
 factcheck_organization = os.environ.get("FACTCHECK_ORGANIZATION", "Aleppo offensive fact-check")
 
 html_theme = "pydata_sphinx_theme"

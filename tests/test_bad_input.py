@@ -74,22 +74,22 @@ CASES = [
     ("complex-key", replace(EV, "place: The bridge", "place: The bridge\n? [a, b]\n: c"), EV, 8, 3, ["a key must be a plain word"]),
     ("oversized-file", write(NEW, "id: extra\nnote: " + "x" * MAX_FILE_BYTES + "\n"), NEW, 1, 1, ["over the limit", "split it"]),
     ("oversized-string", replace(EV, "summary: A strike hit the bridge; tolls differ.", "summary: " + "long " * 900), EV, 8, 10, ["is too long", "shorten it"]),
-    ("oversized-quote", replace(EV, 'quote: "The ministry said', 'quote: "' + "x" * 2100 + 'The ministry said'), EV, 15, 16, ["is too long"]),
+    ("oversized-quote", replace(EV, 'quote: "The ministry said', 'quote: "' + "x" * 2100 + 'The ministry said'), EV, 16, 16, ["is too long"]),
     # Fields
     ("unknown-field-no-match", replace(EV, "place: The bridge", "place: The bridge\nweather: sunny"), EV, 8, 1, ["unknown field 'weather'", "allowed fields:"]),
-    ("misspelt-claim-field", replace(EV, "rationale: Two independent", "rationael: Two independent"), EV, 19, 5, ["did you mean 'rationale'?"]),
+    ("misspelt-claim-field", replace(EV, "rationale: Two independent", "rationael: Two independent"), EV, 20, 5, ["did you mean 'rationale'?"]),
     ("claims-as-mapping", replace(EV, "claims:\n", "claims: {one: 1}\nclaimz:\n"), EV, 9, 9, ["claims must be a list"]),
-    ("number-as-text", replace(EV, "value: 12", "value: \"12\""), EV, 22, 14, ["must be a number, not text"]),
-    ("negative-figure", replace(EV, "value: 12", "value: -12"), EV, 22, 14, ["cannot be negative"]),
-    ("bad-qualifier", replace(EV, "qualifier: exact", "qualifier: atleast"), EV, 23, 18, ["'atleast' is not allowed", "did you mean 'at-least'?"]),
+    ("number-as-text", replace(EV, "value: 12", "value: \"12\""), EV, 23, 14, ["must be a number, not text"]),
+    ("negative-figure", replace(EV, "value: 12", "value: -12"), EV, 23, 14, ["cannot be negative"]),
+    ("bad-qualifier", replace(EV, "qualifier: exact", "qualifier: atleast"), EV, 24, 18, ["'atleast' is not allowed", "did you mean 'at-least'?"]),
     ("null-title", replace(EV, "title: Strike on the bridge", "title: null"), EV, 2, 8, ["must be text, not NoneType"]),
     ("date-not-iso", replace(TW, "end: 2024-11-29", "end: 29/11/2024"), TW, 10, 10, ["is not valid", "YYYY-MM-DD"]),
     ("end-before-start", replace(TW, "end: 2024-11-29", "end: 2024-11-01"), TW, 10, 10, ["before start", "swap them"]),
     # Look-alike characters
     ("cyrillic-in-id", replace(EV, "id: bridge-12-dead", f"id: bridge-12-de{CYRILLIC_A}d"), EV, 10, 9,
      ["is not valid", "U+0430 CYRILLIC SMALL LETTER A", "plain ASCII"]),
-    ("cyrillic-in-reference", replace(EV, "claimant: ministry", f"claimant: ministr{CYRILLIC_A}"), EV, 12, 15, ["U+0430", "plain ASCII"]),
-    ("fullwidth-digit-id", replace(EV, "id: bridge-15-dead", "id: bridge-\uff11\uff15-dead"), EV, 27, 9, ["FULLWIDTH DIGIT ONE"]),
+    ("cyrillic-in-reference", replace(EV, "claimant: ministry", f"claimant: ministr{CYRILLIC_A}"), EV, 13, 15, ["U+0430", "plain ASCII"]),
+    ("fullwidth-digit-id", replace(EV, "id: bridge-15-dead", "id: bridge-\uff11\uff15-dead"), EV, 28, 9, ["FULLWIDTH DIGIT ONE"]),
     # Addresses
     ("data-url", replace(SRC, 'url: "https://example.org/alpha"', 'url: "data:text/html,<script>alert(1)</script>"'), SRC, 5, 6, ["only http:// and https://"]),
     ("protocol-relative-url", replace(SRC, 'url: "https://example.org/alpha"', 'url: "//evil.example/x"'), SRC, 5, 6, ["only http:// and https://"]),
@@ -107,9 +107,9 @@ CASES = [
     ("furniture-reversed", replace(SRC, "lines: [5, 5]", "lines: [5, 3]"), SRC, 14, 12, ["first <= last"]),
     # References and duplicates
     ("duplicate-claimant-id", replace(CL, "  - id: army\n", "  - id: monitor\n"), CL, 8, 9, ["duplicate claimant id 'monitor'", "first defined at claims/claimants.yaml:5:9"]),
-    ("self-contradiction", replace(TW, "contradicts: [witnesses-soldiers-left]", "contradicts: [army-denies-withdrawal]"), TW, 23, 19, ["cannot contradict itself"]),
-    ("source-cited-twice", replace(EV, '      - source: beta\n        quote: "Officials', '      - source: alpha\n        quote: "The ministry said 12 people'), EV, 16, 17, ["cited twice"]),
-    ("reported-by-unnamed", replace(TW, "rating: contested\n    rationale: The army denies it.\n    contradicts: [army-denies-withdrawal]", "rating: reported\n    rationale: The army denies it."), TW, 30, 13, ["needs a named claimant"]),
+    ("self-contradiction", replace(TW, "contradicts: [witnesses-soldiers-left]", "contradicts: [army-denies-withdrawal]"), TW, 24, 19, ["cannot contradict itself"]),
+    ("source-cited-twice", replace(EV, '      - source: beta\n        quote: "Officials', '      - source: alpha\n        quote: "The ministry said 12 people'), EV, 17, 17, ["cited twice"]),
+    ("reported-by-unnamed", replace(TW, "rating: contested\n    rationale: The army denies it.\n    contradicts: [army-denies-withdrawal]", "rating: reported\n    rationale: The army denies it."), TW, 32, 13, ["needs a named claimant"]),
     ("missing-claimants-file", lambda site: (site / CL).unlink(), CL, 1, 1, ["file is missing"]),
 ]
 

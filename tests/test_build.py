@@ -111,7 +111,7 @@ def test_invalid_records_stop_the_build(site):
         [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-c", ".", "docs", "_build/html"],
         cwd=site, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     assert result.returncode == 1
-    assert "claims/events/bridge-strike.yaml:17:16: quote not found verbatim" in result.stderr
+    assert "claims/events/bridge-strike.yaml:18:16: quote not found verbatim" in result.stderr
     assert "claims/events/bridge-strike.yaml:8:1: unknown field 'sumary'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (site / "_build/html/index.html").exists()

@@ -29,7 +29,7 @@ FIELDS = [
     ("claims/events/bridge-strike.yaml", "title: Strike on the bridge", "title: {p}"),
     ("claims/events/bridge-strike.yaml", "place: The bridge", "place: {p}"),
     ("claims/events/bridge-strike.yaml", "summary: A strike hit the bridge; tolls differ.", "summary: {p}\nnote: {p2}"),
-    ("claims/events/bridge-strike.yaml", "text: The strike on the bridge killed 12 people.", "text: {p}"),
+    ("claims/events/bridge-strike.yaml", "text: The ministry says the bridge strike killed 12 people.", "text: {pt}"),
     ("claims/events/bridge-strike.yaml", "rationale: Two independent sources give 12.", "rationale: {p}\n    note: {p2}"),
     ("claims/events/bridge-strike.yaml", "unit: people\n      scope: the bridge strike\n      as_of: null\n  - id",
      "unit: {s}\n      scope: {p}\n      as_of: {p2}\n  - id"),
@@ -48,11 +48,12 @@ def test_markup_in_every_field_is_text(site):
         path = site / rel
         body = path.read_text(encoding="utf-8")
         assert old in body, (rel, old)
-        values = {"p": payload(n), "p2": payload(n + 1), "s": short(n + 2)}
+        # A claim's text says who claims it (the validator's attribution rule).
+        values = {"p": payload(n), "p2": payload(n + 1), "s": short(n + 2), "pt": "says " + payload(n)}
         new = template.format(**{k: json.dumps(v) for k, v in values.items()})
         for key in values:
             if "{" + key + "}" in template:
-                texts[n if key == "p" else n + (1 if key == "p2" else 2)] = values[key]
+                texts[n if key in ("p", "pt") else n + (1 if key == "p2" else 2)] = values[key]
         path.write_text(body.replace(old, new, 1), encoding="utf-8")
         n += 3
     from tooling.validate import check

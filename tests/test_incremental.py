@@ -10,7 +10,7 @@ from test_validate import EV, edit
 
 # Pages that show something of bridge-strike.yaml: the lists of everything,
 # the figures table, the two sources it quotes, and its claimants' pages.
-AGGREGATES = {"index", "events/index", "claims/index", "claimants/index", "sources/index", "figures/index",
+AGGREGATES = {"index", "events/index", "claims/index", "claimants/index", "sources/index", "figures/index", "corrections/index",
               "sources/alpha", "sources/beta", "claimants/ministry", "claimants/monitor"}
 
 
@@ -29,8 +29,8 @@ def test_nothing_changed_nothing_read(site):
 def test_one_event_edit_rereads_that_event_and_the_aggregates(site):
     build(site)
     edit(site, EV, "value: 15", "value: 16")
-    edit(site, EV, "text: At least 15 people died in the strike, mostly civilians.",
-         "text: At least 16 people died in the strike.")
+    edit(site, EV, "text: A monitor says at least 15 died in the strike, mostly civilians.",
+         "text: A monitor says at least 16 died in the strike.")
     touch_later(site / EV)
     result = build(site)
     assert set(result.read) == {"events/bridge-strike"} | AGGREGATES
@@ -41,7 +41,7 @@ def test_one_event_edit_rereads_that_event_and_the_aggregates(site):
     assert "from 12 to 16" in result.html("figures/index")
     # The source page's backlink to the claim shows its new text; no stale copy anywhere.
     backlinks = " ".join(ul.get_text() for ul in result.soup("sources/alpha").select("ul.fc-backlinks"))
-    assert "At least 16 people died in the strike." in backlinks
+    assert "A monitor says at least 16 died in the strike." in backlinks
     for doc in ["events/bridge-strike", "figures/index", "sources/alpha", "claims/index", "claimants/monitor"]:
         assert "mostly civilians." not in result.html(doc).replace("“mostly civilians,”", ""), doc
 

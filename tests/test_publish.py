@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 
@@ -41,21 +42,27 @@ def test_every_page_that_shows_claims_carries_claim_review(corpus, real_built):
     for page, claim_ids in pages.items():
         reviews = json_ld(real_built.soup(page))
         assert sorted(r["@id"].rsplit("#claim-", 1)[1] for r in reviews) == sorted(claim_ids), page
+        # No base URL in this build: addresses are relative to the page they are on.
+        here = f"https://site.test/{page}.html"
         for r in reviews:
             claim = corpus.claims[r["@id"].rsplit("#claim-", 1)[1]]
             rating = BY_NAME[claim.rating]
             assert r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org"
-            assert r["url"] == r["@id"] == f"http://127.0.0.1:8000/events/{claim.event}.html#claim-{claim.id}"
+            assert r["url"] == r["@id"]
+            assert urljoin(here, r["url"]) == f"https://site.test/events/{claim.event}.html#claim-{claim.id}"
             assert r["claimReviewed"] == claim.text
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["datePublished"])
+            # The dates are the record's, never the build's.
+            assert r["datePublished"] == claim.published
+            assert r.get("dateModified") == claim.updated
             assert r["author"]["@type"] == "Organization" and r["author"]["name"]
             assert r["reviewRating"] == {"@type": "Rating", "ratingValue": rating.value, "bestRating": 5,
                                          "worstRating": 1, "alternateName": rating.label}
             item = r["itemReviewed"]
             assert item["@type"] == "Claim"
             assert item["author"]["name"] == corpus.claimants[claim.claimant].name
-            assert [a["url"].split("/sources/")[1] for a in item["appearance"]] == [
-                f"{cit.source}.html#cite-{claim.id}-{i + 1}" for i, cit in enumerate(claim.citations)]
+            assert [urljoin(here, a["url"]) for a in item["appearance"]] == [
+                f"https://site.test/sources/{cit.source}.html#cite-{claim.id}-{i + 1}"
+                for i, cit in enumerate(claim.citations)]
 
 
 def test_pages_without_claims_carry_none(real_built):
@@ -63,23 +70,66 @@ def test_pages_without_claims_carry_none(real_built):
         assert json_ld(real_built.soup(page)) == []
 
 
-def test_head_metadata(corpus, real_built):
+def test_head_metadata_without_a_base_url(corpus, real_built):
     soup = real_built.soup("events/dormitory-strike")
     meta = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta") if m.get("content")}
-    assert meta["description"] == " ".join(corpus.events["dormitory-strike"].summary.split())
+    summary = " ".join(corpus.events["dormitory-strike"].summary.split())
+    assert meta["description"] == (summary if len(summary) <= 300 else summary[:297] + "…")
     assert meta["og:title"] == corpus.events["dormitory-strike"].title
-    assert meta["og:url"] == "http://127.0.0.1:8000/events/dormitory-strike.html"
-    assert soup.find("link", rel="canonical")["href"] == meta["og:url"]
+    # Without FACTCHECK_BASE_URL there is no address to give: no og:url, no canonical link.
+    assert "og:url" not in meta
+    assert soup.find("link", rel="canonical") is None
 
 
-def test_sitemap_lists_every_page(real_built):
-    xml = (real_built.outdir / "sitemap.xml").read_text()
+LOCAL = re.compile(rb"(127\.0\.0\.1|localhost|0\.0\.0\.0|file:/)")
+
+
+def test_a_build_without_a_base_url_publishes_no_local_address(real_built):
+    found = []
+    for path in real_built.outdir.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".atom", ".csv", ".txt", ".js"):
+            if "_static" in path.parts:
+                continue
+            for m in LOCAL.finditer(path.read_bytes()):
+                found.append(f"{path.relative_to(real_built.outdir)}: {m.group(0).decode()}")
+    assert found == []
+    assert not (real_built.outdir / "sitemap.xml").exists()
+    assert "no sitemap.xml was written" in real_built.status
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The small test site built as a host would build it, with its base URL known."""
+    import shutil
+
+    from conftest import ROOTS
+
+    site = tmp_path_factory.mktemp("published") / "site"
+    shutil.copytree(ROOTS / "basic", site)
+    with open(site / "conf.py", "a", encoding="utf-8") as conf:
+        conf.write('\nhtml_baseurl = "https://example.org/fc/"\n')
+    result = build(site)
+    assert result.warnings == "", result.warnings
+    return result
+
+
+def test_with_a_base_url_addresses_are_absolute(published):
+    soup = published.soup("events/bridge-strike")
+    meta = {m.get("property"): m["content"] for m in soup.find_all("meta") if m.get("property")}
+    assert meta["og:url"] == "https://example.org/fc/events/bridge-strike.html"
+    for r in json_ld(soup):
+        assert r["url"].startswith("https://example.org/fc/events/bridge-strike.html#claim-")
+        assert all(a["url"].startswith("https://example.org/fc/sources/") for a in r["itemReviewed"]["appearance"])
+
+
+def test_sitemap_lists_every_page(published):
+    xml = (published.outdir / "sitemap.xml").read_text()
     locs = re.findall(r"<loc>([^<]+)</loc>", xml)
     # Every content page; Sphinx's own search and index pages are not content.
-    pages = {p.relative_to(real_built.outdir).as_posix() for p in real_built.outdir.rglob("*.html")
+    pages = {p.relative_to(published.outdir).as_posix() for p in published.outdir.rglob("*.html")
              if "_static" not in p.parts} - {"search.html", "genindex.html"}
     assert len(locs) == len(set(locs))
-    assert {u.removeprefix("http://127.0.0.1:8000/") for u in locs} == pages
+    assert {u.removeprefix("https://example.org/fc/") for u in locs} == pages
 
 
 def _comparable(event):
@@ -96,7 +146,7 @@ def _comparable(event):
 def test_claims_json_round_trips(corpus, real_built):
     text = (real_built.outdir / "data/claims.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert {s["id"]: s["text"] for s in data["sources"]} == {s.id: s.text for s in corpus.sources.values()}
     events = {e.id: e for e in events_from_json(text)}
     assert set(events) == set(corpus.events)
@@ -117,11 +167,11 @@ def test_exports_are_linked_from_the_site(real_built):
 
 
 def test_json_ld_cannot_be_closed_by_editor_text(site):
-    edit(site, EV, "text: The strike on the bridge killed 12 people.",
-         "text: \"</script><script>alert(1)</script> & more\"")
+    edit(site, EV, "text: The ministry says the bridge strike killed 12 people.",
+         "text: \"</script><script>alert(1)</script> & more, the ministry says\"")
     result = build(site)
     html = result.html("events/bridge-strike")
     script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in script and "\\u003c/script\\u003e" in script
     data = json.loads(script)
-    assert data[0]["claimReviewed"] == "</script><script>alert(1)</script> & more"
+    assert data[0]["claimReviewed"] == "</script><script>alert(1)</script> & more, the ministry says"

@@ -38,28 +38,28 @@ def test_the_test_site_is_valid(site):
 
 CASES = [
     # (id, file, old, new, line, col, words)
-    ("quote-one-word-changed", EV, "killed 12 people.\"", "killed 13 people.\"", 17, 16,
+    ("quote-one-word-changed", EV, "killed 12 people.\"", "killed 13 people.\"", 18, 16,
      ["quote not found verbatim in source 'beta'", "Closest passage: \"Officials confirmed the strike on the bridge killed 12 people.\""]),
-    ("quote-straight-quotes", EV, "“mostly civilians,”", "\\\"mostly civilians,\\\"", 32, 16,
+    ("quote-straight-quotes", EV, "“mostly civilians,”", "\\\"mostly civilians,\\\"", 34, 16,
      ["quote not found verbatim"]),
     ("unknown-field", EV, "summary:", "sumary:", 8, 1, ["unknown field 'sumary'", "did you mean 'summary'?"]),
     ("missing-field", EV, "place: The bridge\n", "", 1, 1, ["missing required field 'place'"]),
-    ("bad-rating", EV, "rating: reported", "rating: reportd", 33, 13, ["'reportd' is not allowed", "did you mean 'reported'?"]),
-    ("wrong-type", EV, "value: 12", "value: twelve", 22, 14, ["must be a number, not text"]),
-    ("unknown-claimant", EV, "claimant: monitor", "claimant: monitr", 29, 15, ["unknown claimant 'monitr'", "did you mean 'monitor'?"]),
-    ("unknown-source", EV, "source: alpha\n        quote: \"at", "source: alfa\n        quote: \"at", 31, 17, ["unknown source 'alfa'", "did you mean 'alpha'?"]),
-    ("unknown-measure", EV, "measure: bridge-deaths\n      value: 15", "measure: bridge-death\n      value: 15", 36, 16, ["unknown measure 'bridge-death'"]),
-    ("duplicate-claim-id", TW, "id: witnesses-soldiers-left", "id: bridge-12-dead", 24, 9,
+    ("bad-rating", EV, "rating: reported", "rating: reportd", 35, 13, ["'reportd' is not allowed", "did you mean 'reported'?"]),
+    ("wrong-type", EV, "value: 12", "value: twelve", 23, 14, ["must be a number, not text"]),
+    ("unknown-claimant", EV, "claimant: monitor", "claimant: monitr", 31, 15, ["unknown claimant 'monitr'", "did you mean 'monitor'?"]),
+    ("unknown-source", EV, "source: alpha\n        quote: \"at", "source: alfa\n        quote: \"at", 33, 17, ["unknown source 'alfa'", "did you mean 'alpha'?"]),
+    ("unknown-measure", EV, "measure: bridge-deaths\n      value: 15", "measure: bridge-death\n      value: 15", 38, 16, ["unknown measure 'bridge-death'"]),
+    ("duplicate-claim-id", TW, "id: witnesses-soldiers-left", "id: bridge-12-dead", 25, 9,
      ["duplicate claim id 'bridge-12-dead'", "first defined at claims/events/bridge-strike.yaml:10:9"]),
-    ("dangling-contradiction", TW, "contradicts: [witnesses-soldiers-left]", "contradicts: [witness-left]", 23, 19, ["unknown claim 'witness-left'"]),
-    ("corroborated-one-source", EV, "rating: reported", "rating: corroborated", 33, 13, ["needs citations from at least two independent sources"]),
-    ("contested-without-contradicts", TW, "    contradicts: [witnesses-soldiers-left]\n", "", 21, 13, ["needs 'contradicts'"]),
-    ("figure-both-value-and-range", EV, "value: 15", "value: 15\n      min: 10\n      max: 20", 36, 7, ["give exactly one of"]),
-    ("bad-id", EV, "id: bridge-15-dead", "id: Bridge 15", 27, 9, ["'Bridge 15' is not valid", "Lower-case ASCII letters"]),
+    ("dangling-contradiction", TW, "contradicts: [witnesses-soldiers-left]", "contradicts: [witness-left]", 24, 19, ["unknown claim 'witness-left'"]),
+    ("corroborated-one-source", EV, "rating: reported", "rating: corroborated", 35, 13, ["needs citations from at least two origin groups"]),
+    ("contested-without-contradicts", TW, "    contradicts: [witnesses-soldiers-left]\n", "", 22, 13, ["needs 'contradicts'"]),
+    ("figure-both-value-and-range", EV, "value: 15", "value: 15\n      min: 10\n      max: 20", 38, 7, ["give exactly one of"]),
+    ("bad-id", EV, "id: bridge-15-dead", "id: Bridge 15", 28, 9, ["'Bridge 15' is not valid", "Lower-case ASCII letters"]),
     ("yaml-syntax", EV, "title: Strike on the bridge", "title: [Strike on the bridge", 3, 5, ["YAML syntax error"]),
     ("id-not-file-name", EV, "id: bridge-strike", "id: bridge-strikes", 1, 5, ["does not match the file name"]),
     ("bad-date", TW, "start: 2024-11-29", "start: 2024-02-30", 9, 12, ["'2024-02-30' is not a real date"]),
-    ("quote-in-furniture", EV, "quote: \"at least 15 people died, “mostly civilians,” in the strike\"", "quote: \"You May Also Like: 40 tips\"", 32, 16,
+    ("quote-in-furniture", EV, "quote: \"at least 15 people died, “mostly civilians,” in the strike\"", "quote: \"You May Also Like: 40 tips\"", 34, 16,
      ["page furniture"]),
     ("javascript-url", SRC, "url: \"https://example.org/alpha\"", "url: \"javascript:alert(1)\"", 5, 6, ["only http:// and https://"]),
     ("text-changed", SRC, "sha256: ", "sha256: 0", 10, 9, ["is not valid"]),
@@ -122,7 +122,7 @@ def test_cli_reports_and_exits_1_without_traceback(site):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith(f"{EV}:17:16: quote not found verbatim")
+    assert lines[0].startswith(f"{EV}:18:16: quote not found verbatim")
     assert lines[1].startswith(f"{TW}:")
     assert "2 problems found" in result.stderr
 

@@ -9,9 +9,43 @@ from pathlib import Path
 from .validate import check
 
 
+def _base(claims: Path):
+    """The published records when FACTCHECK_BASE names a git ref, else None."""
+    import os
+
+    from .corrections import BaseError, load_base
+
+    ref = os.environ.get("FACTCHECK_BASE", "").strip()
+    if not ref:
+        return None
+    try:
+        return load_base(ref, claims)
+    except BaseError as exc:
+        raise SystemExit(f"error: {exc}") from None
+
+
+def _notes(corpus) -> list[str]:
+    """What an editor should see but that is not an error: recorded origins the measure disputes."""
+    from .origins import disagreements
+
+    declared = {sid: s.declared_origin for sid, s in corpus.sources.items()}
+    return [f"{display(corpus.sources[sid].yaml_path)}: note: {text}"
+            for sid, text in disagreements(corpus.origins, declared)]
+
+
+def display(path: Path) -> str:
+    from .problems import display_path
+
+    return display_path(path, Path.cwd())
+
+
 def _cmd_check(args) -> int:
     claims = Path(args.claims)
-    corpus, problems = check(claims, Path.cwd())
+    base = _base(claims)
+    corpus, problems = check(claims, Path.cwd(), base)
+    if not problems:
+        for line in _notes(corpus):
+            print(line)
     if problems:
         lines = [p.github() if args.format == "github" else str(p) for p in sorted(set(problems))]
         print("\n".join(lines))
@@ -20,8 +54,57 @@ def _cmd_check(args) -> int:
         return 1
     n_claims = len(corpus.claims)
     print(f"ok: {len(corpus.sources)} sources, {len(corpus.events)} events, {n_claims} claims, "
-          f"{sum(1 for c in corpus.claims.values() if c.figure)} figures")
+          f"{sum(1 for c in corpus.claims.values() if c.figure)} figures, "
+          f"{len(corpus.origins.groups)} origin groups"
+          + (f"; every change since {_base_ref()} is in a corrections log" if base is not None else ""))
     return 0
+
+
+def _base_ref() -> str:
+    import os
+
+    return os.environ.get("FACTCHECK_BASE", "")
+
+
+def _cmd_origins(args) -> int:
+    from .origins import THRESHOLD, describe
+
+    corpus, problems = check(Path(args.claims), Path.cwd())
+    if not corpus.sources:
+        print(problems.report() or "no sources found")
+        return 1
+    for line in describe(corpus.origins):
+        print(line)
+    for line in _notes(corpus):
+        print(line)
+    print(f"{len(corpus.origins.groups)} origin group(s) among {len(corpus.sources)} source(s); texts are one origin "
+          f"when their 5-word shingle containment is >= {THRESHOLD} (python -m tooling origins --help)")
+    return 0
+
+
+def _cmd_corrections(args) -> int:
+    """Print the corrections entries that the changes since FACTCHECK_BASE still need."""
+    import datetime
+
+    import yaml
+
+    from .corrections import draft
+
+    claims = Path(args.claims)
+    base = _base(claims)
+    if base is None:
+        print("error: set FACTCHECK_BASE to the published state, e.g. FACTCHECK_BASE=origin/main", file=sys.stderr)
+        return 2
+    corpus, problems = check(claims, Path.cwd())
+    date = args.date or datetime.date.today().isoformat()
+    entries = draft(base, corpus, date)
+    for cid, changes in entries.items():
+        claim = corpus.claims[cid]
+        block = [{"date": date, "changes": changes, "reason": "REPLACE: what changed and why, for readers"}]
+        print(f"# {display(corpus.events[claim.event].yaml_path)}, claim {cid}: append under its 'corrections:'")
+        print(yaml.safe_dump(block, allow_unicode=True, sort_keys=False, width=100))
+    print(f"{len(entries)} claim(s) need a corrections entry", file=sys.stderr)
+    return 1 if entries else 0
 
 
 def _cmd_coverage(args) -> int:
@@ -116,6 +199,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["text", "github"], default="text",
                    help="'github' prints workflow annotations for pull requests")
     p.set_defaults(func=_cmd_check)
+    p = sub.add_parser("origins", help="group the sources by origin (shared wording) and show the evidence")
+    p.add_argument("--claims", default="claims")
+    p.set_defaults(func=_cmd_origins)
+    p = sub.add_parser("corrections", help="print the corrections entries your changes since FACTCHECK_BASE need")
+    p.add_argument("--claims", default="claims")
+    p.add_argument("--date", help="the correction date (default: today)")
+    p.set_defaults(func=_cmd_corrections)
     p = sub.add_parser("coverage", help="list numbers and names in the sources that no record covers")
     p.add_argument("--claims", default="claims")
     p.set_defaults(func=_cmd_coverage)

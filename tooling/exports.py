@@ -16,7 +16,10 @@ from dataclasses import asdict
 
 from .records import (
     SCHEMA_VERSION,
+    Change,
     Citation,
+    Correction,
+    Retraction,
     Claim,
     Claimant,
     Event,
@@ -41,6 +44,11 @@ def to_json(corpus) -> str:
             "id": c.id, "text": c.text, "claimant": c.claimant, "rating": c.rating, "rationale": c.rationale,
             "citations": [{"source": x.source, "quote": x.quote, "line": x.line} for x in c.citations],
             "contradicts": c.contradicts, "note": c.note, "figure": None,
+            "published": c.published, "updated": c.updated,
+            "corrections": [{"date": x.date, "reason": x.reason,
+                             "changes": [{"field": ch.field, "old": ch.old, "new": ch.new} for ch in x.changes]}
+                            for x in c.corrections],
+            "retracted": asdict(c.retracted) if c.retracted else None,
         }
         if c.figure:
             f = asdict(c.figure)
@@ -57,6 +65,7 @@ def to_json(corpus) -> str:
                 "publisher_basis": s.publisher_basis, "url": s.url, "published": s.published,
                 "retrieved": s.retrieved, "language": s.language, "text_file": s.text_name, "sha256": s.sha256,
                 "furniture": [asdict(f) for f in s.furniture], "note": s.note, "text": s.text,
+                "origin_group": list(corpus.origins.members(s.id)),
             }
             for s in sorted(corpus.sources.values(), key=lambda s: s.id)
         ],
@@ -88,7 +97,10 @@ def events_from_json(text: str) -> list[Event]:
                 id=c["id"], text=c["text"], claimant=c["claimant"], rating=c["rating"], rationale=c["rationale"],
                 citations=[Citation(x["source"], x["quote"], line=x["line"]) for x in c["citations"]],
                 event=e["id"], figure=Figure(**c["figure"]) if c["figure"] else None,
-                contradicts=c["contradicts"], note=c["note"],
+                contradicts=c["contradicts"], note=c["note"], published=c["published"],
+                corrections=tuple(Correction(x["date"], tuple(Change(**ch) for ch in x["changes"]), x["reason"])
+                                  for x in c["corrections"]),
+                retracted=Retraction(**c["retracted"]) if c["retracted"] else None,
             ))
         inferred = e["date"]["inferred"]
         events.append(Event(

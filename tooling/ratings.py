@@ -1,17 +1,31 @@
-"""The rating scale: the one place it is defined.
+"""The rating scale and its conditions: the one place both are defined.
 
-The methodology page renders this table, ClaimReview markup takes its
-numbers from it, and the validator applies each rating's rule.  The schema's
-``rating`` enum must list the same names (a test checks it).
+The methodology page renders this table (meaning and conditions), ClaimReview
+markup takes its numbers from it, and the validator applies every condition
+(:mod:`tooling.rules` runs them).  The schema's ``rating`` enum must list the
+same names (a test checks it).
 
 The scale rates a claim against the evidence the records hold, not against
 a truth the site does not have: five news articles can tell us who said
-what and whether others say the same, not what happened.
+what and whether others say the same, not what happened.  Independence is
+by origin (:mod:`tooling.origins`), never by masthead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from .records import Claim, Corpus
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One checkable condition of a rating: its words, and the check (None = holds)."""
+
+    says: str  # shown on the methodology page
+    fails: Callable[["Claim", "Corpus"], str | None]  # the problem, with its fix, or None
 
 
 @dataclass(frozen=True)
@@ -20,38 +34,126 @@ class Rating:
     value: int  # ClaimReview ratingValue: 1 (worst) .. 5 (best)
     label: str  # shown on badges: text, never colour alone
     meaning: str
-    rule: str  # what the validator checks, in words
+    conditions: tuple[Condition, ...]
 
+    @property
+    def rule(self) -> str:
+        """What the validator checks, in words (the methodology page's column)."""
+        return "; ".join(c.says for c in self.conditions) + "."
+
+
+# -- the facts the conditions look at ------------------------------------------
+
+def live_contradicted(claim: "Claim", corpus: "Corpus") -> list["Claim"]:
+    """The claims this one lists in ``contradicts`` that exist and are not retracted."""
+    return [corpus.claims[i] for i in claim.contradicts if i in corpus.claims and not corpus.claims[i].retracted]
+
+
+def origin_groups(claim: "Claim", corpus: "Corpus") -> list[tuple[str, ...]]:
+    ids = {c.source for c in claim.citations if c.source in corpus.sources}
+    groups = {corpus.origins.members(s) for s in ids}
+    return sorted(groups)
+
+
+def _unnamed(claim: "Claim", corpus: "Corpus") -> bool:
+    who = corpus.claimants.get(claim.claimant)
+    return who is not None and who.kind == "unnamed"
+
+
+# -- conditions ----------------------------------------------------------------
+
+def _two_origins(claim, corpus):
+    groups = origin_groups(claim, corpus)
+    if len(groups) >= 2:
+        return None
+    shown = " + ".join("{" + ", ".join(g) + "}" for g in groups) or "none"
+    return (f"rating 'corroborated' needs citations from at least two origin groups, but its sources are "
+            f"one origin ({shown}: their texts share wording; see 'python -m tooling origins'). "
+            "Cite a source of another origin group, or rate it 'reported'")
+
+
+def _named(rating: str) -> Callable:
+    def fails(claim, corpus):
+        if _unnamed(claim, corpus):
+            return (f"rating '{rating}' needs a named claimant; a claim whose source is unnamed "
+                    "('reportedly', unnamed officials) is 'unverified'")
+        return None
+    return fails
+
+
+def _settled_only(rating: str) -> Callable:
+    def fails(claim, corpus):
+        open_ = [c.id for c in live_contradicted(claim, corpus) if c.rating != "inaccurate"]
+        if open_:
+            return (f"rating '{rating}' cannot go with an open contradiction ({', '.join(open_)}); rate it "
+                    "'contested', or remove the link if both claims can be true")
+        return None
+    return fails
+
+
+def _has_contradiction(rating: str, what: str) -> Callable:
+    def fails(claim, corpus):
+        if not live_contradicted(claim, corpus):
+            return f"rating '{rating}' needs 'contradicts': list the ids of the claims {what}"
+        return None
+    return fails
+
+
+def _contest_is_open(claim, corpus):
+    others = live_contradicted(claim, corpus)
+    if others and all(c.rating == "inaccurate" for c in others):
+        return ("rating 'contested' needs a dispute the records leave open, but every claim it contradicts is "
+                "rated 'inaccurate' (settled); rate it 'corroborated' or 'reported'")
+    return None
+
+
+def _settled_by_evidence(claim, corpus):
+    others = live_contradicted(claim, corpus)
+    if others and not any(c.rating in ("corroborated", "reported") for c in others):
+        return ("rating 'inaccurate' needs at least one contradicting claim rated 'corroborated' or 'reported' "
+                "(the evidence that settles it); otherwise the question is open: rate it 'contested'")
+    return None
+
+
+NOT_OPEN = "contradicts no claim except ones rated inaccurate"
 
 SCALE: tuple[Rating, ...] = (
     Rating(
         "corroborated", 5, "Corroborated",
-        "Carried by at least two sources of independent origin, and no record contradicts it.",
-        "Needs citations from at least two independent origins (sources with different stated "
-        "publishers, or sources whose publisher is not stated counted one each); no `contradicts`.",
+        "Carried by sources of at least two independent origins, and nothing in the records disputes it.",
+        (Condition("cites sources from at least two origin groups (texts that share wording are one origin)",
+                   _two_origins),
+         Condition("its claimant is named", _named("corroborated")),
+         Condition(NOT_OPEN, _settled_only("corroborated"))),
     ),
     Rating(
         "reported", 4, "Reported",
-        "Carried by one source (or sources of one origin) and attributed to a named claimant; "
-        "nothing in the records contradicts it, and nothing else confirms it.",
-        "No `contradicts`; the claimant is not `unnamed`.",
+        "Carried by one origin (one source, or sources that retell one text) and attributed to a named "
+        "claimant; nothing in the records disputes it, and no independent origin confirms it.",
+        (Condition("its claimant is named", _named("reported")),
+         Condition(NOT_OPEN, _settled_only("reported"))),
     ),
     Rating(
         "unverified", 3, "Unverified",
-        "The origin is not named or cannot be checked: anonymous 'reports', unnamed sources, "
-        "a person or organisation no other source mentions.",
-        "A rationale saying what could not be checked.",
+        "Its origin is not named or cannot be checked: anonymous 'reports', unnamed sources, a person or "
+        "organisation no other source mentions. The rationale says what could not be checked.",
+        (Condition(NOT_OPEN, _settled_only("unverified")),),
     ),
     Rating(
         "contested", 2, "Contested",
-        "Another party or source says otherwise. The site shows every side; it does not pick one.",
-        "Lists at least one claim in `contradicts`.",
+        "Another claim in the records cannot be true at the same time as this one, and the records do not "
+        "settle which holds. The site shows every side; it does not pick one.",
+        (Condition("lists in 'contradicts' at least one claim that cannot be true with it",
+                   _has_contradiction("contested", "that cannot be true at the same time as this one")),
+         Condition("at least one of them is not rated inaccurate", _contest_is_open)),
     ),
     Rating(
         "inaccurate", 1, "Inaccurate",
-        "Contradicted by the records in a way they settle: the source contradicts itself, or "
-        "its arithmetic or dates do not hold against the other sources.",
-        "Lists the contradicting claims in `contradicts`, or says in the rationale what settles it.",
+        "Contradicted by the records in a way they settle: the source contradicts itself, or its arithmetic "
+        "or dates do not hold against the other sources.",
+        (Condition("lists the claims that settle it in 'contradicts'",
+                   _has_contradiction("inaccurate", "whose evidence settles it")),
+         Condition("at least one of them is rated corroborated or reported", _settled_by_evidence)),
     ),
 )
 

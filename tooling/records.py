@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .origins import Declared, Origins, group, measure
 from .quotes import FoldedText
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: claims carry published, updated, corrections, retracted; sources their origin group
 NOT_STATED = "not stated"
 
 QUALIFIER_TEXT = {
@@ -55,6 +56,7 @@ class Source:
     text_path: Path
     text: str
     not_recorded: dict[str, str] = field(default_factory=dict)  # term -> reason
+    declared_origin: Declared = field(default_factory=Declared)  # what an editor recorded
 
     @cached_property
     def folded(self) -> FoldedText:
@@ -81,14 +83,13 @@ class Source:
                 return f
         return None
 
-    @property
-    def origin(self) -> str:
-        """What counts as one origin when judging independence.
-
-        A stated publisher is an origin; a source whose publisher is not
-        stated is counted as its own origin (we cannot show it shares one).
-        """
-        return f"publisher:{self.publisher.casefold()}" if self.publisher else f"source:{self.id}"
+    @cached_property
+    def article_text(self) -> str:
+        """The text with page furniture blanked out (lines kept, so offsets stay put)."""
+        if not self.furniture:
+            return self.text
+        lines = self.text.split("\n")
+        return "\n".join("" if self.furniture_at(i) else line for i, line in enumerate(lines, 1))
 
 
 @dataclass
@@ -147,6 +148,26 @@ def format_number(n: float | None) -> str:
     return f"{n:,}"
 
 
+@dataclass(frozen=True)
+class Change:
+    field: str  # rating, text, claimant, citations, figure, contradicts
+    old: object  # the published value, as YAML gave it (text, list, mapping or None)
+    new: object
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: str  # YYYY-MM-DD, when the correction was published
+    changes: tuple[Change, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Retraction:
+    date: str
+    reason: str
+
+
 @dataclass
 class Claim:
     id: str
@@ -159,6 +180,15 @@ class Claim:
     figure: Figure | None = None
     contradicts: list[str] = field(default_factory=list)
     note: str | None = None
+    published: str = ""  # YYYY-MM-DD, first published; never changes
+    corrections: tuple[Correction, ...] = ()  # oldest first
+    retracted: Retraction | None = None
+
+    @property
+    def updated(self) -> str | None:
+        """The date of the latest correction or the retraction; None if never changed."""
+        dates = [c.date for c in self.corrections] + ([self.retracted.date] if self.retracted else [])
+        return max(dates) if dates else None
 
     @property
     def anchor(self) -> str:
@@ -239,6 +269,14 @@ class Corpus:
     @cached_property
     def claims(self) -> dict[str, Claim]:
         return {c.id: c for e in self.events.values() for c in e.claims}
+
+    @cached_property
+    def origins(self) -> Origins:
+        """The sources' origin groups: measured text reuse, then editors' records."""
+        texts = {sid: s.article_text for sid, s in self.sources.items()}
+        declared = {sid: s.declared_origin for sid, s in self.sources.items()
+                    if s.declared_origin.same_as or s.declared_origin.independent_of}
+        return group(self.sources, measure(texts), declared)
 
     def events_in_order(self) -> list[Event]:
         return sorted(self.events.values(), key=lambda e: e.sort_key)

@@ -10,6 +10,8 @@ written aside, then swapped in).
 
 from __future__ import annotations
 
+import datetime
+
 import hashlib
 import json
 import os
@@ -42,6 +44,8 @@ def exact_quote(corpus, source_id: str, words: str) -> str:
 def claim_block(claim_id: str, source_id: str, quote: str, claimant: str, indent: str = "  ") -> str:
     return (
         f"{indent}- id: {claim_id}\n"
+        # The day it goes live; it never changes afterwards (later changes are corrections).
+        f"{indent}  published: {q(datetime.date.today().isoformat())}\n"
         f"{indent}  text: {q('REPLACE: the claim in one neutral sentence.')}\n"
         f"{indent}  claimant: {claimant}\n"
         f"{indent}  citations:\n"

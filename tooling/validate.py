@@ -26,9 +26,13 @@ import jsonschema
 
 from .problems import Problems, display_path
 from .quotes import first_difference, fold
+from .origins import Declared
 from .records import (
+    Change,
     Citation,
     Claim,
+    Correction,
+    Retraction,
     Claimant,
     Corpus,
     Event,
@@ -95,22 +99,27 @@ def non_ascii_hint(value: str) -> str:
     return f"; it contains non-ASCII {names}: retype it in plain ASCII"
 
 
-def check(claims_dir: Path, root: Path | None = None) -> tuple[Corpus, Problems]:
-    """Validate everything under ``claims_dir``; return the records and the problems."""
+def check(claims_dir: Path, root: Path | None = None, base: Corpus | None = None) -> tuple[Corpus, Problems]:
+    """Validate everything under ``claims_dir``; return the records and the problems.
+
+    With ``base`` (the published records, :func:`tooling.corrections.load_base`),
+    also refuse published changes that the corrections logs do not record.
+    """
     # Loading allocates hundreds of thousands of small objects and creates no
     # reference cycles; the cyclic collector would rescan the growing heap
     # again and again (a third of the time at 20,000 claims).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Checker(claims_dir, root if root is not None else claims_dir.parent).run()
+        return _Checker(claims_dir, root if root is not None else claims_dir.parent, base).run()
     finally:
         if was_enabled:
             gc.enable()
 
 
 class _Checker:
-    def __init__(self, claims_dir: Path, root: Path):
+    def __init__(self, claims_dir: Path, root: Path, base: Corpus | None = None):
+        self.base = base
         self.dir = claims_dir
         self.root = root
         self.problems = Problems()
@@ -321,7 +330,11 @@ class _Checker:
                 retrieved=d["retrieved"], language=d["language"], text_name=d["text"], sha256=d["sha256"],
                 furniture=furniture, note=d.get("note"), yaml_path=path, text_path=folder / d["text"], text=text,
                 not_recorded={x["term"]: x["reason"] for x in d.get("not_recorded", [])},
+                declared_origin=Declared(tuple(d.get("origin", {}).get("same_as", ())),
+                                         tuple(d.get("origin", {}).get("independent_of", ())),
+                                         d.get("origin", {}).get("basis", "")),
             )
+            self.source_docs[d["id"]] = doc
             for i, x in enumerate(d.get("not_recorded", [])):
                 if x["term"].casefold() not in text.casefold():
                     self.at(doc, ("not_recorded", i, "term"), f"'{x['term']}' does not occur in {d['text']}; remove the entry or copy the term as the text writes it")
@@ -410,7 +423,18 @@ class _Checker:
                     citations=[Citation(x["source"], x["quote"]) for x in c["citations"]],
                     rating=c["rating"], rationale=c["rationale"], event=event_id, figure=figure,
                     contradicts=list(c.get("contradicts", [])), note=c.get("note"),
+                    published=c["published"],
+                    corrections=tuple(
+                        Correction(x["date"], tuple(Change(y["field"], y["old"], y["new"]) for y in x["changes"]),
+                                   x["reason"])
+                        for x in c.get("corrections", [])),
+                    retracted=Retraction(c["retracted"]["date"], c["retracted"]["reason"]) if "retracted" in c else None,
                 ))
+                self.check_date(doc, ("claims", i, "published"), c["published"])
+                for k, x in enumerate(c.get("corrections", [])):
+                    self.check_date(doc, ("claims", i, "corrections", k, "date"), x["date"])
+                if "retracted" in c:
+                    self.check_date(doc, ("claims", i, "retracted", "date"), c["retracted"]["date"])
             if not shell_ok:
                 # The event itself is not built, but its good claims are still
                 # checked against sources, claimants and each other.
@@ -505,28 +529,43 @@ class _Checker:
                     self.at(doc, path + ("contradicts", j), "a claim cannot contradict itself; remove its own id")
                 elif other not in c.claims and other not in self.defined["claim"]:
                     self.at(doc, path + ("contradicts", j), self.missing("claim", other, "an event file"))
-            self.check_rating(doc, path, claim)
 
-    def check_rating(self, doc: YamlDoc, path: tuple, claim: Claim) -> None:
-        c = self.corpus
-        where = path + ("rating",)
-        origins = {c.sources[x.source].origin for x in claim.citations if x.source in c.sources}
-        if claim.rating == "corroborated":
-            if len(origins) < 2:
-                self.at(doc, where, f"rating 'corroborated' needs citations from at least two independent sources; this claim has {len(origins)} origin(s). Add a citation from another source, or rate it 'reported'")
-            if claim.contradicts:
-                self.at(doc, where, "rating 'corroborated' cannot go with 'contradicts'; rate it 'contested' or remove the contradiction")
-        elif claim.rating == "reported":
-            if claim.contradicts:
-                self.at(doc, where, "rating 'reported' cannot go with 'contradicts'; rate it 'contested' (or 'inaccurate' when the records settle it)")
-            if claim.claimant in c.claimants and c.claimants[claim.claimant].kind == "unnamed":
-                self.at(doc, where, "rating 'reported' needs a named claimant; a claim from an unnamed source is 'unverified'")
-        elif claim.rating == "contested":
-            if not claim.contradicts:
-                self.at(doc, where, "rating 'contested' needs 'contradicts': list the ids of the claims that disagree with this one")
+    def origin_records(self) -> None:
+        """A source's recorded origin must name other sources that exist."""
+        for sid, source in self.corpus.sources.items():
+            doc = self.source_docs[sid]
+            for key in ("same_as", "independent_of"):
+                for j, other in enumerate(getattr(source.declared_origin, key)):
+                    if other == sid:
+                        self.at(doc, ("origin", key, j), f"a source cannot be recorded as '{key}' itself; remove '{sid}'")
+                    elif other not in self.corpus.sources and other not in self.defined["source"]:
+                        self.at(doc, ("origin", key, j), self.missing("source", other, "claims/sources/"))
+
+    def corrections_logged(self) -> None:
+        """Published claims change only with a corrections entry (FACTCHECK_BASE)."""
+        from .corrections import compare
+
+        for m in compare(self.base, self.corpus):
+            if m.claim in self.claim_docs:
+                doc, path = self.claim_docs[m.claim]
+                self.at(doc, path + ((m.field,) if m.field else ("id",)), m.message)
+                continue
+            event = self.base.claims[m.claim].event
+            where = self.corpus.events[event].yaml_path if event in self.corpus.events else self.dir / "events" / f"{event}.yaml"
+            self.problems.add(self.shown(where), 1, 1, m.message)
+
+    def editorial_rules(self) -> None:
+        """Every rule of :data:`tooling.rules.RULES`, placed at the claim's field."""
+        from .rules import run
+
+        for finding in run(self.corpus):
+            doc, path = self.claim_docs[finding.claim]
+            field_path = tuple(int(p) if p.isdigit() else p for p in finding.field.split("."))
+            self.at(doc, path + field_path, finding.message)
 
     def run(self) -> tuple[Corpus, Problems]:
         self.event_docs: dict[str, YamlDoc] = {}
+        self.source_docs: dict[str, YamlDoc] = {}
         self.loose_citations: list[tuple[YamlDoc, tuple, Citation]] = []
         self.orphan_claims: list[Claim] = []
         if not self.dir.is_dir():
@@ -537,4 +576,11 @@ class _Checker:
         self.read_sources()
         self.read_events()
         self.cross_checks()
+        self.origin_records()
+        if not self.failed_kinds & {"claim", "source", "claimant"}:
+            # The rules judge the whole corpus; with records missing they would
+            # report consequences of the errors above, not problems of their own.
+            self.editorial_rules()
+            if self.base is not None:
+                self.corrections_logged()
         return self.corpus, self.problems

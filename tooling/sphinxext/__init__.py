@@ -19,10 +19,11 @@ from sphinx.util import logging
 from .. import __version__
 from ..validate import check
 from . import publish, state
+from .corrections import CorrectionsDirective
 from .claims_index import ClaimantDirective, ClaimantListDirective, ClaimsIndexDirective
 from .events import EventDirective
 from .figures import FiguresDirective
-from .lists import EventListDirective, RatingScaleDirective, SourceListDirective, TimelineDirective
+from .lists import EventListDirective, RatingScaleDirective, RulesDirective, SourceListDirective, TimelineDirective
 from .nodes import depart_fc_mark_html, fc_link, fc_mark, resolve_links, visit_fc_mark_html
 from .pages import write_pages
 from .sources import SourceDirective
@@ -85,8 +86,6 @@ def setup(app):
     app.add_config_value("factcheck_organization", "Aleppo offensive fact-check", "html", types=frozenset({str}))
     app.add_config_value("factcheck_description", "A fact-check of the November 2024 rebel offensive on Aleppo: "
                          "who claimed what, in which source, and how it holds.", "html", types=frozenset({str}))
-    # ClaimReview datePublished; default: SOURCE_DATE_EPOCH, else the build day.
-    app.add_config_value("factcheck_date_published", "", "html", types=frozenset({str}))
     app.connect("html-page-context", publish.on_page_context)
     app.connect("build-finished", publish.on_build_finished)
     app.connect("config-inited", _configure)
@@ -104,6 +103,8 @@ def setup(app):
     app.add_directive("fc-claims-index", ClaimsIndexDirective)
     app.add_directive("fc-claimant", ClaimantDirective)
     app.add_directive("fc-claimant-list", ClaimantListDirective)
+    app.add_directive("fc-corrections", CorrectionsDirective)
+    app.add_directive("fc-rules", RulesDirective)
     app.add_css_file("factcheck.css")
     app.add_js_file("factcheck-filter.js", loading_method="defer")
     return {"version": __version__, "env_version": _code_version(), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..ratings import origin_groups
 from ..records import Claim, Corpus, Event
 from .common import (
     FIGURES,
@@ -19,6 +20,7 @@ from .common import (
     strong,
     text,
 )
+from .corrections import render_history
 from .state import RecordDirective
 
 
@@ -36,6 +38,9 @@ class EventDirective(RecordDirective):
         related |= {c for claim in event.claims for c in corpus.contradicted_by.get(claim.id, [])}
         self.depend(*{corpus.events[corpus.claims[c].event].yaml_path for c in related if c in corpus.claims})
         self.depend(*{corpus.sources[cit.source].yaml_path for claim in event.claims for cit in claim.citations})
+        if any(c.rating == "corroborated" for c in event.claims):
+            # Origin groups are measured over every source's text.
+            self.depend(*[p for s in corpus.sources.values() for p in (s.yaml_path, s.text_path)])
         return [render_event(corpus, event)]
 
 
@@ -89,10 +94,15 @@ def _join(items, sep=", "):
 
 
 def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
-    card = section(claim.text, [claim.anchor], classes=["fc-claim", f"fc-claim-{claim.rating}"])
+    classes = ["fc-claim", f"fc-claim-{claim.rating}"] + (["fc-claim-retracted"] if claim.retracted else [])
+    card = section(claim.text, [claim.anchor], classes=classes)
     head = para(badge(claim.rating), " ", inline("Claimed by ", ["fc-by"]),
                 strong(claimant_name(corpus, claim.claimant)), classes=["fc-claim-head"])
+    if claim.retracted:
+        head.insert(0, inline("Retracted", ["fc-badge", "fc-badge-retracted"]))
+        head.insert(1, text(" "))
     card += head
+    card.extend(render_history(corpus, claim))
     if claim.figure is not None:
         f = claim.figure
         measure = corpus.measures.get(f.measure)
@@ -116,6 +126,11 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         quote += attribution
         card += quote
     card += para(strong("Why this rating: "), claim.rationale, classes=["fc-rationale"])
+    if claim.rating == "corroborated" and not claim.retracted:
+        groups = origin_groups(claim, corpus)
+        p = para(strong(f"Independent origins ({len(groups)}): "), classes=["fc-origins"])
+        p.extend(_join([para_inline_group(corpus, g) for g in groups], "; "))
+        card += p
     disputes = list(dict.fromkeys(claim.contradicts + corpus.contradicted_by.get(claim.id, [])))
     if disputes:
         p = para(strong("Disputed by: "), classes=["fc-disputes"])
@@ -124,3 +139,12 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
     if claim.note:
         card += para(strong("Note: "), claim.note, classes=["fc-note"])
     return card
+
+
+def para_inline_group(corpus: Corpus, group: tuple[str, ...]) -> nodes.inline:
+    """One origin group: its sources' labels, linked; 'one text, retold' when several."""
+    out = inline("", ["fc-origin-group"])
+    out.extend(_join([link(source_doc(s), "origin", corpus.sources[s].label) for s in group], " + "))
+    if len(group) > 1:
+        out += text(" (one text, retold)")
+    return out

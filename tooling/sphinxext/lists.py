@@ -12,7 +12,7 @@ from docutils import nodes
 
 from ..ratings import SCALE
 from . import rawhtml as h
-from .common import para
+from .common import para, strong
 from .state import RecordDirective
 
 
@@ -48,6 +48,18 @@ class RatingScaleDirective(RecordDirective):
         rows = [("", [h.badge(r.name), str(r.value), escape(r.meaning), escape(r.rule)]) for r in SCALE]
         return [h.raw(h.table(["Rating", "Value (ClaimReview)", "Meaning", "What the validator checks"], rows,
                               "fc-rating-scale"))]
+
+
+class RulesDirective(RecordDirective):
+    """Every editorial rule the validator applies, from tooling/rules.py (the one list)."""
+
+    def run(self):
+        from ..rules import RULES
+
+        items = nodes.bullet_list(classes=["fc-rules"])
+        for rule in RULES:
+            items += nodes.list_item("", para(strong(rule.says), f" (rule {rule.name})"))
+        return [items]
 
 
 class TimelineDirective(RecordDirective):

@@ -15,7 +15,6 @@ editor text can close the script element.
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 from html import escape
@@ -26,19 +25,14 @@ from ..exports import to_csv, to_json
 from ..ratings import BEST, BY_NAME, WORST
 from ..records import Claim, Corpus
 from ..validate import SCHEMA_PATH
+from sphinx.util import logging
+
 from . import state
+from .corrections import feed_path, write_feed
+
+logger = logging.getLogger(__name__)
 
 EXPORTS = "data"
-
-
-def published_date(config) -> str:
-    """The site's publication date: configured, else SOURCE_DATE_EPOCH, else today (UTC)."""
-    if config.factcheck_date_published:
-        return config.factcheck_date_published
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
-    return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
 
 
 def base_url(config) -> str:
@@ -46,8 +40,13 @@ def base_url(config) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def page_url(app, docname: str, anchor: str = "") -> str:
-    uri = base_url(app.config) + app.builder.get_target_uri(docname)
+def page_url(app, docname: str, anchor: str = "", from_page: str | None = None) -> str:
+    """A page's address: absolute when the site's base URL is known; otherwise
+    relative to ``from_page`` (a local build publishes no local address)."""
+    if base_url(app.config) or from_page is None:
+        uri = base_url(app.config) + app.builder.get_target_uri(docname)
+    else:
+        uri = app.builder.get_relative_uri(from_page, docname)
     return uri + (f"#{anchor}" if anchor else "")
 
 
@@ -65,27 +64,28 @@ def claims_on_page(corpus: Corpus, pagename: str) -> list[Claim]:
     return []
 
 
-def claim_review(app, corpus: Corpus, claim: Claim, date: str) -> dict:
+def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
+    """ClaimReview for one claim; its dates come from the record, never from the build."""
     rating = BY_NAME[claim.rating]
     claimant = corpus.claimants[claim.claimant]
-    url = page_url(app, f"events/{claim.event}", claim.anchor)
+    url = page_url(app, f"events/{claim.event}", claim.anchor, pagename)
     appearances = []
     for i, cit in enumerate(claim.citations):
         source = corpus.sources[cit.source]
-        work = {"@type": "CreativeWork", "url": page_url(app, f"sources/{source.id}", claim.citation_anchor(i)),
+        work = {"@type": "CreativeWork", "url": page_url(app, f"sources/{source.id}", claim.citation_anchor(i), pagename),
                 "name": source.title or source.label}
         if source.url:
             work["sameAs"] = source.url
         if source.publisher:
             work["publisher"] = {"@type": "Organization", "name": source.publisher}
         appearances.append(work)
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "@id": url,
         "url": url,
         "claimReviewed": claim.text,
-        "datePublished": date,
+        "datePublished": claim.published,
         "author": {"@type": "Organization", "name": app.config.factcheck_organization,
                    **({"url": base_url(app.config)} if base_url(app.config) else {})},
         "reviewRating": {"@type": "Rating", "ratingValue": rating.value, "bestRating": BEST,
@@ -97,6 +97,9 @@ def claim_review(app, corpus: Corpus, claim: Claim, date: str) -> dict:
             "appearance": appearances,
         },
     }
+    if claim.updated:
+        review["dateModified"] = claim.updated
+    return review
 
 
 def json_ld(data) -> str:
@@ -139,8 +142,7 @@ def on_page_context(app, pagename, templatename, context, doctree):
         tags.append(f'<meta property="og:url" content="{escape(page_url(app, pagename))}">')
     claims = claims_on_page(corpus, pagename)
     if claims:
-        date = published_date(app.config)
-        tags.append(json_ld([claim_review(app, corpus, c, date) for c in claims]))
+        tags.append(json_ld([claim_review(app, corpus, c, pagename) for c in claims]))
     context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
 
 
@@ -162,7 +164,15 @@ def on_build_finished(app, exception):
     _write(out / "figures.csv", to_csv(corpus))
     _write(out / "records.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
     base = base_url(app.config)
-    if base:
+    _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base))
+    sitemap = Path(app.outdir) / "sitemap.xml"
+    if not base:
+        # A sitemap needs absolute addresses; a local build has none to give.
+        if sitemap.exists():
+            sitemap.unlink()
+        logger.info("factcheck: FACTCHECK_BASE_URL is not set, so no sitemap.xml was written and page "
+                    "addresses in the metadata are relative; set it to the published address for a release build.")
+    else:
         urls = sorted(app.builder.get_target_uri(d) for d in app.env.found_docs)
         body = "".join(f"<url><loc>{xml_escape(base + u)}</loc></url>\n" for u in urls)
         _write(Path(app.outdir) / "sitemap.xml",
@@ -171,8 +181,11 @@ def on_build_finished(app, exception):
 
 
 def _write(path: Path, text: str) -> None:
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
     """Write only when the bytes change (keeps mtimes stable), atomically."""
-    data = text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")

@@ -47,7 +47,9 @@ class SourceDirective(RecordDirective):
         # Backlinks come from the events that cite this source; an event that
         # starts citing it changes this page's stub (see pages.py).
         citing = {corpus.events[c.event].yaml_path for c, _ in corpus.citations_by_source.get(source.id, [])}
-        self.depend(source.yaml_path, source.text_path, *citing)
+        # The origin section compares this text with every other source's.
+        others = [p for s in corpus.sources.values() for p in (s.yaml_path, s.text_path)]
+        self.depend(source.yaml_path, source.text_path, *citing, *others)
         return [render_source(corpus, source)]
 
 
@@ -69,6 +71,7 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
     ])
     if source.note:
         sec += para(strong("Editor’s note: "), source.note, classes=["fc-note"])
+    sec += render_origin(corpus, source)
     body = section("Full text", [f"text-{source.id}"], classes=["fc-fulltext"])
     body += para(
         "The capture as recorded, byte for byte: nothing is corrected or removed. "
@@ -150,3 +153,48 @@ def _render_line(line: str, start: int, here, numbers, p) -> None:
                 sup = nodes.superscript(classes=["fc-cite-ref"])
                 sup += link(event_doc(c.event), c.anchor, f"[{numbers[(c.id, i)]}]", title=c.text)
                 p += sup
+
+
+def render_origin(corpus: Corpus, source: Source) -> nodes.section:
+    """Which other sources share this one's origin, and the passages they share."""
+    from ..origins import SHINGLE, THRESHOLD
+
+    origins = corpus.origins
+    group = origins.members(source.id)
+    sec = section("Origin", ["origin"], classes=["fc-origin"])
+    if len(group) == 1:
+        sec += para("Independent: no other source shares enough of its wording to count as the same "
+                    f"text (fewer than {THRESHOLD:.0%} of {SHINGLE}-word runs in common). It counts as its own "
+                    "origin when claims are judged corroborated.")
+    else:
+        others = [s for s in group if s != source.id]
+        p = para("One origin with ")
+        for i, s in enumerate(others):
+            if i:
+                p += text(" and ")
+            p += link(source_doc(s), "origin", corpus.sources[s].label)
+        p += text(": the texts share runs of wording that independent reports of the same events do not, so "
+                  "they are counted as one origin, however many mastheads carry them. Claims they carry "
+                  "together are not corroborated until a source of another origin carries them too.")
+        sec += p
+        items = nodes.bullet_list(classes=["fc-shared"])
+        for s in others:
+            r = origins.pair(source.id, s)
+            if r is None:
+                items += nodes.list_item("", para(f"{corpus.sources[s].label}: recorded by an editor ("
+                                                  f"{source.declared_origin.basis or corpus.sources[s].declared_origin.basis})"))
+                continue
+            mine = source.id == r.a
+            item = nodes.list_item()
+            item += para(strong(f"With {corpus.sources[s].label}: "),
+                         f"{r.shared} shared {SHINGLE}-word runs ({r.containment:.1%} of the shorter text's). "
+                         "Longest shared passages" + (":" if mine else f" (as {corpus.sources[r.a].label} writes them):"))
+            quotes = nodes.bullet_list()
+            for passage in r.passages:
+                quotes += nodes.list_item("", para(f"“{passage.text}” ({passage.words} words)"))
+            item += quotes
+            items += item
+        sec += items
+    if source.declared_origin.basis:
+        sec += para(strong("Editor’s record: "), source.declared_origin.basis, classes=["fc-note"])
+    return sec

@@ -1,0 +1,139 @@
+"""The editorial rules: small named checks over the whole corpus.
+
+Each rule is a function from the :class:`~tooling.records.Corpus` to the
+problems it finds, as :class:`Finding` (which claim, which field, what is
+wrong and how to fix it).  :data:`RULES` is the one list: the validator runs
+every entry (``make check``, the build and CI all call it), and the
+methodology page lists them from here, so the page cannot promise a rule the
+validator does not apply.
+
+A retracted claim is history: it keeps the rating it was published with, and
+no rule but the dates' applies to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .ratings import BY_NAME
+from .records import Claim, Corpus
+
+
+@dataclass(frozen=True)
+class Finding:
+    claim: str  # the claim's id
+    field: str  # the field the problem is about: where the editor's cursor should go
+    message: str  # what is wrong, then how to fix it
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    says: str  # the rule in a sentence, for the methodology page
+    check: Callable[[Corpus], Iterator[Finding]]
+
+
+def live(corpus: Corpus) -> Iterator[Claim]:
+    return (c for c in corpus.claims.values() if c.retracted is None)
+
+
+def rating_conditions(corpus: Corpus) -> Iterator[Finding]:
+    for claim in live(corpus):
+        for condition in BY_NAME[claim.rating].conditions:
+            message = condition.fails(claim, corpus)
+            if message:
+                yield Finding(claim.id, "rating", message)
+
+
+def contradictions_both_ways(corpus: Corpus) -> Iterator[Finding]:
+    for claim in live(corpus):
+        for other_id in claim.contradicts:
+            other = corpus.claims.get(other_id)
+            if other is not None and other.retracted is None and claim.id not in other.contradicts:
+                yield Finding(other.id, "contradicts",
+                              f"claim '{claim.id}' says it contradicts this claim, but this claim does not list "
+                              f"'{claim.id}' in 'contradicts'; a contradiction goes both ways: add it here, or "
+                              f"remove it there if the two can both be true")
+
+
+# A claim a party makes must read as that party's: one of these words (or a
+# hedge) in its text.  Kept to verbs of saying, so that "Rebels seized X" does
+# not pass for "The rebels say they seized X".
+ATTRIBUTION = re.compile(
+    r"\b(says?|said|saying|reports?|reported|claims?|claimed|den(?:y|ies|ied)|accus(?:e|es|ed)|"
+    r"announc(?:e|es|ed)|calls?|called|urg(?:e|es|ed)|stat(?:e|es|ed)|notes?|noted|pledg(?:e|es|ed)|"
+    r"warns?|warned|acknowledg(?:e|es|ed)|insists?|insisted|describ(?:e|es|ed)|according to|cit(?:e|es|ed)|"
+    r"credits?|credited|attribut(?:e|es|ed)|confirms?|confirmed|count(?:s|ed)|puts?|expressed|"
+    r"reiterat(?:e|es|ed)|reaffirm(?:s|ed)?|characteri[sz](?:e|es|ed)|framed|rejects?|rejected|told|"
+    r"assert(?:s|ed)?|blames?|blamed|introduce[sd]?|shows?|showed|shown|stress(?:es|ed)?|"
+    r"emphasi[sz](?:e|es|ed)|voic(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed)|argu(?:e|es|ed)|asks?|asked)\b",
+    re.IGNORECASE)
+HEDGE = re.compile(r"\b(reportedly|allegedly|believed|expected|apparently|purportedly|claim(?:s|ed)?|"
+                   r"unconfirmed|suggest(?:s|ed)?)\b", re.IGNORECASE)
+
+
+def attribution_in_headline(corpus: Corpus) -> Iterator[Finding]:
+    for claim in live(corpus):
+        who = corpus.claimants.get(claim.claimant)
+        if who is None or who.kind == "outlet":
+            continue
+        if not (ATTRIBUTION.search(claim.text) or HEDGE.search(claim.text)):
+            yield Finding(claim.id, "text",
+                          f"the claimant is {who.name} ('{who.id}'), but the text states the claim as fact; say who claims it "
+                          f"(\"X says ...\", \"According to X, ...\") or keep the source's hedge")
+
+
+def hedges_kept(corpus: Corpus) -> Iterator[Finding]:
+    for claim in live(corpus):
+        hedged = sorted({m.group(0).lower() for cit in claim.citations for m in HEDGE.finditer(cit.quote)})
+        if hedged and not (HEDGE.search(claim.text) or ATTRIBUTION.search(claim.text)):
+            yield Finding(claim.id, "text",
+                          f"the quoted source hedges ({', '.join(repr(h) for h in hedged)}) but the claim's text "
+                          "does not; keep the hedge ('reportedly ...', 'is believed to ...') or say who claims it")
+
+
+def dates_in_order(corpus: Corpus) -> Iterator[Finding]:
+    for claim in corpus.claims.values():
+        previous = claim.published
+        for i, correction in enumerate(claim.corrections):
+            if correction.date < previous:
+                yield Finding(claim.id, f"corrections.{i}.date",
+                              f"correction dated {correction.date} comes before {previous} (the claim's publication "
+                              "or the correction above it); corrections are listed oldest first, dated when published")
+            previous = max(previous, correction.date)
+        if claim.retracted and claim.retracted.date < previous:
+            yield Finding(claim.id, "retracted.date",
+                          f"retraction dated {claim.retracted.date} comes before {previous}; date it when it was "
+                          "published")
+
+
+def corrections_name_real_changes(corpus: Corpus) -> Iterator[Finding]:
+    for claim in corpus.claims.values():
+        for i, correction in enumerate(claim.corrections):
+            for j, change in enumerate(correction.changes):
+                if change.old == change.new:
+                    yield Finding(claim.id, f"corrections.{i}.changes.{j}",
+                                  f"this change of '{change.field}' gives the same old and new value; "
+                                  "write the value as it was published under 'old'")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("rating-conditions", "Every rating's conditions in the scale above hold for the claim.", rating_conditions),
+    Rule("contradictions-both-ways", "A contradiction is recorded on both claims: if A contradicts B, B lists A.",
+         contradictions_both_ways),
+    Rule("attribution-in-headline", "A claim made by anyone but the outlet itself says who makes it "
+         "(\"X says …\", \"according to X …\").", attribution_in_headline),
+    Rule("hedges-kept", "When a quote hedges (\"reportedly\", \"allegedly\", \"is believed to\"), the claim's "
+         "text keeps the hedge or its attribution.", hedges_kept),
+    Rule("corrections-dated", "Corrections and retractions are dated on or after the claim's publication, "
+         "oldest first.", dates_in_order),
+    Rule("corrections-real", "A correction names a real change: its old and new values differ.",
+         corrections_name_real_changes),
+)
+
+
+def run(corpus: Corpus) -> Iterator[Finding]:
+    for rule in RULES:
+        yield from rule.check(corpus)

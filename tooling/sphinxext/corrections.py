@@ -1,0 +1,206 @@
+"""Corrections shown to readers: on each claim, on one page, and as an Atom feed.
+
+- :func:`render_history`: the "Published … · Updated …" line of a claim card,
+  its retraction notice and its corrections, where the error was (the IFCN
+  code's fifth principle);
+- ``{fc-corrections}``: every correction and retraction of the site, newest
+  first;
+- :func:`write_feed`: ``corrections.atom`` (feedgen) in ``build-finished``,
+  so readers and other fact-checkers can follow them.
+
+Every date comes from the records, never from the build, so two builds of
+the same records publish the same page bytes and the same feed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from docutils import nodes
+
+from ..ratings import BY_NAME
+from ..records import Change, Claim, Corpus, Figure, Retraction
+from .common import claim_link, claimant_name, para, strong, text
+from .state import RecordDirective
+
+PAGE = "corrections/index"
+FEED = "corrections.atom"
+FIELD_NAMES = {"rating": "Rating", "text": "Claim", "claimant": "Claimed by", "citations": "Quoted passages",
+               "figure": "Figure", "contradicts": "Disputes"}
+
+
+def human_date(iso: str) -> str:
+    """'2026-12-01' -> '1 December 2026', as readers write dates."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{d} {calendar.month_name[m]} {y}"
+
+
+def _value(corpus: Corpus, field: str, value) -> str:
+    """A change's old or new value in words."""
+    if value is None:
+        return "none"
+    if field == "rating":
+        return BY_NAME[value].label if value in BY_NAME else str(value)
+    if field == "claimant":
+        return claimant_name(corpus, str(value))
+    if field == "citations" and isinstance(value, list):
+        parts = []
+        for c in value:
+            if isinstance(c, dict):
+                src = corpus.sources.get(str(c.get("source")))
+                parts.append(f"{src.label if src else c.get('source')}: “{' '.join(str(c.get('quote', '')).split())}”")
+        return "; ".join(parts)
+    if field == "figure" and isinstance(value, dict):
+        try:
+            return Figure(**{k: v for k, v in value.items() if k in Figure.__dataclass_fields__}).display() \
+                + (f" ({value['scope']})" if value.get("scope") else "")
+        except (TypeError, KeyError, ValueError):
+            return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if field == "contradicts" and isinstance(value, list):
+        return "; ".join(corpus.claims[i].text if i in corpus.claims else str(i) for i in value)
+    return f"“{value}”" if field == "text" else str(value)
+
+
+def change_words(corpus: Corpus, change: Change) -> str:
+    return f"{FIELD_NAMES.get(change.field, change.field)}: was {_value(corpus, change.field, change.old)}; " \
+           f"now {_value(corpus, change.field, change.new)}."
+
+
+def render_history(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
+    """The dates line, and the retraction and corrections, for a claim card."""
+    out: list[nodes.Node] = []
+    dates = para(f"Published {human_date(claim.published)}", classes=["fc-dates"])
+    if claim.updated:
+        dates += text(f" · Updated {human_date(claim.updated)}")
+    out.append(dates)
+    if claim.retracted:
+        out.append(para(strong(f"Retracted on {human_date(claim.retracted.date)}: "), claim.retracted.reason,
+                        classes=["fc-retracted-notice"]))
+    if claim.corrections:
+        box = nodes.container(classes=["fc-corrections"])
+        n = len(claim.corrections)
+        box += para(strong(f"{'Correction' if n == 1 else f'{n} corrections'}"), classes=["fc-corrections-head"])
+        items = nodes.bullet_list()
+        for c in reversed(claim.corrections):  # newest first, as on the corrections page
+            item = nodes.list_item()
+            item += para(strong(human_date(c.date) + ": "), c.reason)
+            changes = nodes.bullet_list(classes=["fc-changes"])
+            for ch in c.changes:
+                changes += nodes.list_item("", para(change_words(corpus, ch)))
+            item += changes
+            items += item
+        box += items
+        out.append(box)
+    return out
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the corrections log: a correction or a retraction of one claim."""
+
+    date: str
+    claim: Claim
+    number: int  # 1-based index among the claim's corrections; 0 for the retraction
+    reason: str
+    changes: tuple[Change, ...]
+
+    @property
+    def retraction(self) -> bool:
+        return self.number == 0
+
+    def feed_id(self, namespace: str) -> str:
+        """Stable across builds and hosts: derived from the claim and the entry's place in its log."""
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"{namespace}/{self.claim.id}/{self.number or 'retracted'}").urn
+
+
+def entries(corpus: Corpus) -> list[Entry]:
+    """Every correction and retraction, newest first (ties by claim id, for stable output)."""
+    out = []
+    for claim in corpus.claims.values():
+        for i, c in enumerate(claim.corrections, 1):
+            out.append(Entry(c.date, claim, i, c.reason, c.changes))
+        if claim.retracted:
+            r: Retraction = claim.retracted
+            out.append(Entry(r.date, claim, 0, r.reason, ()))
+    out.sort(key=lambda e: (e.date, e.claim.id, e.number), reverse=True)
+    return out
+
+
+class CorrectionsDirective(RecordDirective):
+    """``{fc-corrections}``: the site-wide log."""
+
+    def run(self):
+        self.depend_on_everything()
+        log = entries(self.corpus)
+        if not log:
+            return [para("No claim has been corrected or retracted since it was published.")]
+        out = [para(f"{len(log)} correction{'s' if len(log) != 1 else ''} and retraction"
+                    f"{'s' if len(log) != 1 else ''}, newest first. ",
+                    "Follow them in a feed reader: ",
+                    nodes.reference("", "corrections feed (Atom)", refuri=_feed_href(self.env.docname)),
+                    ".")]
+        items = nodes.bullet_list(classes=["fc-corrections-log"])
+        for e in log:
+            item = nodes.list_item()
+            head = para(strong(human_date(e.date)), " — ",
+                        "Retracted: " if e.retraction else "Corrected: ",
+                        claim_link(self.corpus, e.claim), classes=["fc-log-head"])
+            item += head
+            item += para(e.reason)
+            if e.changes:
+                changes = nodes.bullet_list(classes=["fc-changes"])
+                for ch in e.changes:
+                    changes += nodes.list_item("", para(change_words(self.corpus, ch)))
+                item += changes
+            items += item
+        out.append(items)
+        return out
+
+
+def _feed_href(docname: str) -> str:
+    depth = docname.count("/")
+    return "../" * depth + FEED
+
+
+def write_feed(app, corpus: Corpus, base: str) -> bytes:
+    """The Atom feed of corrections; links are absolute when the base URL is known, else relative."""
+    from feedgen.feed import FeedGenerator
+
+    log = entries(corpus)
+    namespace = app.config.html_title or app.config.project
+    fg = FeedGenerator()
+    fg.id(uuid.uuid5(uuid.NAMESPACE_URL, f"{namespace}/corrections").urn)
+    fg.title(f"Corrections: {namespace}")
+    fg.author({"name": app.config.factcheck_organization})
+    fg.link(href=base + app.builder.get_target_uri(PAGE), rel="alternate")
+    if base:
+        fg.link(href=base + FEED, rel="self")
+    fg.language("en")
+    fg.subtitle("Every correction and retraction of a published claim, newest first.")
+    # The feed's 'updated' is its newest entry's date: from the records, not the clock.
+    newest = log[0].date if log else min((c.published for c in corpus.claims.values()), default="2000-01-01")
+    fg.updated(_stamp(newest))
+    for e in reversed(log):  # feedgen lists entries newest first when added oldest first
+        fe = fg.add_entry()
+        fe.id(e.feed_id(namespace))
+        kind = "Retracted" if e.retraction else "Corrected"
+        fe.title(f"{kind}: {e.claim.text}")
+        fe.link(href=base + app.builder.get_target_uri(f"events/{e.claim.event}") + f"#{e.claim.anchor}")
+        fe.updated(_stamp(e.date))
+        fe.published(_stamp(e.date))
+        summary = e.reason + "".join(f" {change_words(corpus, ch)}" for ch in e.changes)
+        fe.summary(summary)
+    return fg.atom_str(pretty=True)
+
+
+def _stamp(iso: str) -> datetime.datetime:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return datetime.datetime(y, m, d, tzinfo=datetime.timezone.utc)
+
+
+def feed_path(outdir: str) -> Path:
+    return Path(outdir) / FEED
