@@ -43,7 +43,7 @@ bench: $(VENV)/.test-stamp
 	$(PY) -m tooling.bench $(BENCH_ARGS)
 
 clean:
-	rm -rf _build docs/events docs/sources docs/figures docs/claims docs/claimants
+	rm -rf _build docs/events docs/sources docs/figures docs/claims docs/claimants docs/corrections
 
 distclean: clean
 	rm -rf $(VENV)
