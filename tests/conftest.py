@@ -87,3 +87,23 @@ def real_built(real_site) -> BuildResult:
     result = build(real_site)
     assert result.warnings == "", result.warnings
     return result
+
+
+def edit(site: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    """Replace fixture text in one file of a test site; fail loudly if the fixture changed."""
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def add_source(site: Path, sid: str, text: str, publisher: str = "Gamma Wire") -> None:
+    """A new source (text and metadata) in a test site."""
+    import hashlib
+
+    name = f"{sid}_0009.txt"
+    (site / "claims/sources" / name).write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    (site / "claims/sources" / f"{sid}_0009.yaml").write_text(
+        f"id: {sid}\nlabel: {sid.title()} report\ntitle: null\npublisher: \"{publisher}\"\nurl: null\n"
+        f"published: null\nretrieved: null\nlanguage: en\ntext: {name}\nsha256: {digest}\n", encoding="utf-8")

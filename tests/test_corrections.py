@@ -1,0 +1,235 @@
+"""Published claims change only through the corrections log (FACTCHECK_BASE), shown to readers."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from conftest import build, edit
+from tooling.cli import main
+
+EV = "claims/events/bridge-strike.yaml"
+TW = "claims/events/town-withdrawal.yaml"
+
+
+def git(site, *args):
+    subprocess.run(["git", "-C", str(site), *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(site, monkeypatch):
+    """The test site as a git repository whose first commit is the published state."""
+    git(site, "init", "-q", "-b", "main")
+    git(site, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    git(site, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "published")
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("FACTCHECK_BASE", "main")
+    return site
+
+
+def run_check(capsys) -> tuple[int, list[str]]:
+    code = main(["check"])
+    return code, capsys.readouterr().out.strip().splitlines()
+
+
+def test_unchanged_records_pass(repo, capsys):
+    code, out = run_check(capsys)
+    assert code == 0 and "every change since main is in a corrections log" in out[-1]
+
+
+def test_without_a_base_nothing_is_compared(repo, capsys, monkeypatch):
+    monkeypatch.delenv("FACTCHECK_BASE")
+    edit(repo, EV, "rating: reported", "rating: unverified")
+    code, out = run_check(capsys)
+    assert code == 0 and out[-1].startswith("ok: ") and "corrections log" not in out[-1]
+
+
+def test_an_unknown_base_is_a_clear_error(repo, capsys, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_BASE", "no-such-branch")
+    with pytest.raises(SystemExit) as exc:
+        main(["check"])
+    assert "FACTCHECK_BASE='no-such-branch' is not a commit" in str(exc.value)
+
+
+CHANGES = [
+    # (name, file, old text, new text, line of the problem, words)
+    ("rating", EV, "rating: reported", "rating: unverified", 35, "'rating' changed since it was published ('reported' → 'unverified')"),
+    ("text", EV, "text: A monitor says at least 15 died", "text: A monitor says at least 16 died", 30, "'text' changed"),
+    ("claimant", TW, "claimant: witnesses", "claimant: army", 28, "'claimant' changed"),
+    ("quote", TW, 'quote: "Witnesses said soldiers left the town on Friday."',
+     'quote: "Witnesses said soldiers left the town"', 30, "'citations' changed"),
+    ("figure", EV, "value: 15", "value: 16", 38, "'figure' changed since it was published ('at least 15 people' → 'at least 16 people')"),
+]
+
+
+@pytest.mark.parametrize("case", CHANGES, ids=[c[0] for c in CHANGES])
+def test_a_published_change_without_a_correction_fails_at_its_line(repo, capsys, case):
+    _, rel, old, new, line, words = case
+    edit(repo, rel, old, new)
+    code, out = run_check(capsys)
+    assert code == 1
+    hits = [ln for ln in out if ln.startswith(f"{rel}:{line}:") and words in ln]
+    assert hits, "\n".join(out)
+    assert "add one under 'corrections'" in hits[0]
+
+
+@pytest.mark.parametrize("case", CHANGES, ids=[c[0] for c in CHANGES])
+def test_the_drafted_correction_makes_it_pass(repo, capsys, case):
+    """`python -m tooling corrections` prints the entry; pasted in with a reason, check passes."""
+    import yaml
+
+    _, rel, old, new, _, _ = case
+    edit(repo, rel, old, new)
+    assert main(["corrections", "--date", "2026-12-01"]) == 1
+    printed = capsys.readouterr().out
+    blocks = [b for b in printed.split("# ") if b.strip()]
+    assert len(blocks) == 1
+    header, body = blocks[0].split("\n", 1)
+    claim_id = header.split("claim ")[1].split(":")[0]
+    entry = yaml.safe_load(body)
+    assert entry[0]["reason"].startswith("REPLACE:")
+    entry[0]["reason"] = "Re-read of the source."
+    path = repo / rel
+    data = path.read_text(encoding="utf-8")
+    # Append the entry to that claim (the last field of the claim block).
+    start = data.index(f"  - id: {claim_id}\n")
+    end = data.find("\n  - id: ", start + 1)
+    end = len(data) if end == -1 else end + 1
+    block = yaml.safe_dump({"corrections": entry}, allow_unicode=True, sort_keys=False)
+    block = "".join("    " + ln + "\n" for ln in block.splitlines())
+    path.write_text(data[:end].rstrip("\n") + "\n" + block + data[end:], encoding="utf-8")
+    code, out = run_check(capsys)
+    assert code == 0, "\n".join(out)
+
+
+def test_a_wrong_old_value_is_refused(repo, capsys):
+    edit(repo, EV, "rating: reported\n    rationale: One source, named monitor.\n",
+         "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
+         "      - date: \"2026-12-01\"\n        changes:\n          - field: rating\n            old: corroborated\n"
+         "            new: unverified\n        reason: Re-read.\n")
+    code, out = run_check(capsys)
+    assert code == 1 and any("the correction's old 'rating' is not the published one" in ln for ln in out), out
+
+
+def test_a_removed_claim_must_be_retracted_instead(repo, capsys):
+    text = (repo / TW).read_text(encoding="utf-8")
+    start = text.index("  - id: witnesses-soldiers-left")
+    (repo / TW).write_text(text[:start], encoding="utf-8")
+    edit(repo, TW, "    contradicts: [witnesses-soldiers-left]\n", "")
+    edit(repo, TW, "rating: contested", "rating: reported")
+    code, out = run_check(capsys)
+    assert code == 1
+    assert any(ln.startswith(f"{TW}:") and "'witnesses-soldiers-left' was published" in ln
+               and "mark it 'retracted'" in ln for ln in out), out
+
+
+def test_a_retraction_keeps_the_claim_and_passes(repo, capsys):
+    edit(repo, EV, "    rationale: One source, named monitor.\n",
+         "    rationale: One source, named monitor.\n    retracted:\n      date: \"2026-12-01\"\n"
+         "      reason: The monitor is not named in any source.\n")
+    code, out = run_check(capsys)
+    assert code == 0, out
+
+
+def test_the_log_is_append_only(repo, capsys, monkeypatch):
+    edit(repo, EV, "rating: reported\n    rationale: One source, named monitor.\n",
+         "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
+         "      - date: \"2026-12-01\"\n        changes:\n          - field: rating\n            old: reported\n"
+         "            new: unverified\n        reason: Re-read.\n")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "corrected")
+    edit(repo, EV, "        reason: Re-read.\n", "        reason: Quietly reworded.\n")
+    code, out = run_check(capsys)
+    assert code == 1 and any("append-only" in ln for ln in out), out
+
+
+# -- shown to readers -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory):
+    """The test site with one claim corrected twice and one retracted, built."""
+    import shutil
+
+    from conftest import ROOTS
+
+    site = tmp_path_factory.mktemp("corrected") / "site"
+    shutil.copytree(ROOTS / "basic", site)
+    edit(site, EV, "rating: reported\n    rationale: One source, named monitor.\n",
+         "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
+         "      - date: \"2026-11-25\"\n        changes:\n          - field: text\n"
+         "            old: A monitor says 15 died.\n            new: A monitor says at least 15 died in the strike, mostly civilians.\n"
+         "        reason: The bound was missing.\n"
+         "      - date: \"2026-12-01\"\n        changes:\n          - field: rating\n            old: reported\n"
+         "            new: unverified\n        reason: <b>Nobody</b> names the monitor.\n")
+    edit(site, EV, "    rationale: Two independent sources give 12.\n",
+         "    rationale: Two independent sources give 12.\n    retracted:\n      date: \"2026-11-30\"\n"
+         "      reason: The second source does not give the toll.\n")
+    result = build(site)
+    assert result.warnings == "", result.warnings
+    return result
+
+
+def test_a_claim_shows_its_dates_and_corrections(corrected):
+    card = corrected.soup("events/bridge-strike").find(id="claim-bridge-15-dead")
+    words = " ".join(card.get_text(" ").split())
+    assert "Published 22 November 2026 · Updated 1 December 2026" in words
+    log = card.select_one(".fc-corrections").get_text(" ")
+    assert log.index("1 December 2026") < log.index("25 November 2026")  # newest first
+    assert "Rating: was Reported; now Unverified." in " ".join(log.split())
+    assert "<b>Nobody</b> names the monitor." in log  # editor text is text
+    untouched = corrected.soup("events/town-withdrawal").find(id="claim-army-denies-withdrawal").get_text(" ")
+    assert "Published 22 November 2026" in untouched and "Updated" not in untouched
+
+
+def test_a_retracted_claim_still_resolves_and_says_why(corrected):
+    card = corrected.soup("events/bridge-strike").find(id="claim-bridge-12-dead")
+    assert "fc-claim-retracted" in card["class"]
+    assert "Retracted on 30 November 2026: The second source does not give the toll." in " ".join(
+        card.get_text(" ").split())
+
+
+def test_the_corrections_page_lists_every_entry_newest_first(corrected):
+    items = corrected.soup("corrections/index").select("ul.fc-corrections-log > li")
+    heads = [" ".join(li.select_one(".fc-log-head").get_text(" ").split()) for li in items]
+    assert [h.split(" — ")[0] for h in heads] == ["1 December 2026", "30 November 2026", "25 November 2026"]
+    assert heads[1].startswith("30 November 2026 — Retracted:")
+    links = [li.select_one(".fc-log-head a")["href"] for li in items]
+    assert links == ["../events/bridge-strike.html#claim-bridge-15-dead",
+                     "../events/bridge-strike.html#claim-bridge-12-dead",
+                     "../events/bridge-strike.html#claim-bridge-15-dead"]
+
+
+def test_the_feed_is_atom_and_lists_every_entry(corrected):
+    import feedparser
+    from lxml import etree
+
+    raw = (corrected.outdir / "corrections.atom").read_bytes()
+    root = etree.fromstring(raw)
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert root.tag == f"{atom}feed"
+    # RFC 4287 4.1.1: exactly one id, title and updated; an author (here on the feed).
+    for name in ("id", "title", "updated", "author"):
+        assert len(root.findall(f"{atom}{name}")) == 1, name
+    feed = feedparser.parse(raw)
+    assert feed.version == "atom10" and not feed.bozo, feed.get("bozo_exception")
+    assert len(feed.entries) == 3
+    ids = [e.id for e in feed.entries]
+    assert len(set(ids)) == 3 and all(i.startswith("urn:uuid:") for i in ids)
+    for e in feed.entries:  # RFC 4287 4.1.2: id, title, updated; a link, as there is no content
+        assert e.title and e.updated and e.link
+    assert feed.entries[0].updated.startswith("2026-12-01")
+    assert feed.feed.updated.startswith("2026-12-01")  # the newest entry, not the build time
+    assert "<b>Nobody</b>" in feed.entries[0].summary or "&lt;b&gt;" in raw.decode()
+
+
+def test_claim_review_dates_come_from_the_record(corrected):
+    import json
+
+    soup = corrected.soup("events/bridge-strike")
+    reviews = json.loads(soup.find("script", type="application/ld+json").string)
+    by_id = {r["@id"].rsplit("#claim-", 1)[1]: r for r in reviews}
+    assert by_id["bridge-15-dead"]["datePublished"] == "2026-11-22"
+    assert by_id["bridge-15-dead"]["dateModified"] == "2026-12-01"
+    assert by_id["bridge-12-dead"]["dateModified"] == "2026-11-30"  # its retraction
+    town = json.loads(corrected.soup("events/town-withdrawal").find("script", type="application/ld+json").string)
+    assert all("dateModified" not in r for r in town)
