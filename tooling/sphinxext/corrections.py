@@ -70,16 +70,24 @@ def change_words(corpus: Corpus, change: Change) -> str:
            f"now {_value(corpus, change.field, change.new)}."
 
 
-def render_history(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
-    """The dates line, and the retraction and corrections, for a claim card."""
+def render_dates(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
+    """The top of a claim card: "Published … · Updated …", and a retraction notice first of all."""
     out: list[nodes.Node] = []
     dates = para(f"Published {human_date(claim.published)}", classes=["fc-dates"])
     if claim.updated:
         dates += text(f" · Updated {human_date(claim.updated)}")
+        if claim.corrections:
+            dates += text(" (see the correction below)" if len(claim.corrections) == 1 else " (see the corrections below)")
     out.append(dates)
     if claim.retracted:
         out.append(para(strong(f"Retracted on {human_date(claim.retracted.date)}: "), claim.retracted.reason,
                         classes=["fc-retracted-notice"]))
+    return out
+
+
+def render_corrections(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
+    """The claim's corrections log, newest first, after its evidence and rationale."""
+    out: list[nodes.Node] = []
     if claim.corrections:
         box = nodes.container(classes=["fc-corrections"])
         n = len(claim.corrections)

@@ -20,7 +20,7 @@ from .common import (
     strong,
     text,
 )
-from .corrections import render_history
+from .corrections import render_corrections, render_dates
 from .state import RecordDirective
 
 
@@ -102,7 +102,7 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         head.insert(0, inline("Retracted", ["fc-badge", "fc-badge-retracted"]))
         head.insert(1, text(" "))
     card += head
-    card.extend(render_history(corpus, claim))
+    card.extend(render_dates(corpus, claim))
     if claim.figure is not None:
         f = claim.figure
         measure = corpus.measures.get(f.measure)
@@ -138,6 +138,7 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         card += p
     if claim.note:
         card += para(strong("Note: "), claim.note, classes=["fc-note"])
+    card.extend(render_corrections(corpus, claim))
     return card
 
 
