@@ -117,6 +117,13 @@ def test_a_hedge_in_the_quote_stays_in_the_claim(site):
     assert problems(site) == []
 
 
+def test_a_war_that_claimed_lives_is_not_a_hedge():
+    from tooling.rules import HEDGE
+
+    assert not HEDGE.search("The war has claimed over 300,000 civilian lives")
+    assert HEDGE.search("the rebels claimed responsibility") and HEDGE.search("It claimed to have entered")
+
+
 CORRECTION = ("    corrections:\n      - date: \"{date}\"\n        changes:\n          - field: rating\n"
               "            old: {old}\n            new: {new}\n        reason: Re-read.\n")
 

@@ -29,10 +29,11 @@ class FiguresDirective(RecordDirective):
         corpus = self.corpus
         groups = corpus.figures_by_measure()
         # The events with figures (a figure added elsewhere changes the stub),
-        # the measures, claimants and source labels shown.
+        # the measures, claimants and source labels shown, and the source texts
+        # (the count of independent origins is measured on them).
         self.depend(corpus.measures_path, corpus.claimants_path,
                     *{corpus.events[c.event].yaml_path for g in groups.values() for c in g},
-                    *[s.yaml_path for s in corpus.sources.values()])
+                    *[p for s in corpus.sources.values() for p in (s.yaml_path, s.text_path)])
         out = []
         contested = [m for m in groups if is_contested(groups[m])]
         out.append(para(
@@ -82,8 +83,12 @@ def render_measure(corpus: Corpus, measure: Measure, claims: list[Claim]) -> nod
         status = "Reports agree"
     claimants = {c.claimant for c in claims}
     sources = {cit.source for c in claims for cit in c.citations}
+    # Sources that retell one text are one origin: say how many independent ones there are.
+    origins = corpus.origins.group_count(sources)
+    n = sum(len(c.citations) for c in claims)
     sec += para(strong(status + ". "), f"What it counts: {measure.counts}. ",
-                f"{sum(len(c.citations) for c in claims)} reports from {len(claimants)} claimants in {len(sources)} sources; ",
+                f"{_count(n, 'report')} from {_count(len(claimants), 'claimant')} in {_count(len(sources), 'source')} "
+                f"({_count(origins, 'independent origin')}); ",
                 f"spread: {spread(claims)}.", classes=["fc-measure-summary"])
     if measure.note:
         sec += para(strong("Editor’s note: "), measure.note, classes=["fc-note"])
@@ -113,3 +118,7 @@ def _table(corpus: Corpus, claims: list[Claim]) -> nodes.raw:
                 h.a(f"events/{claim.event}", claim.anchor, claim.text) + " " + h.badge(claim.rating),
             ]))
     return h.raw(h.table(headers, rows, "fc-figures-table"))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
