@@ -20,6 +20,7 @@ KEY_PAGES = {
     "source": "sources/src-003.html",
     "figures": "figures/index.html",
     "claims": "claims/index.html",
+    "corrections": "corrections/index.html",
 }
 
 
@@ -134,3 +135,26 @@ def test_no_serious_accessibility_violations(page, server, artifacts, name):
     (artifacts / f"axe-{name}.json").write_text(json.dumps(violations, indent=1))
     bad = [f"{v['id']} ({v['impact']}): {v['help']}" for v in violations if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+def test_a_correction_on_the_log_leads_to_the_corrected_claim(page, server):
+    page.goto(f"{server}/corrections/index.html")
+    entry = page.locator("ul.fc-corrections-log > li").first
+    reason = entry.locator("p").nth(1).inner_text()
+    link = entry.locator(".fc-log-head a").first
+    anchor = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_url(f"**#{anchor}")
+    card = page.locator(f"section#{anchor}")
+    box = card.bounding_box()
+    header = page.evaluate("() => document.querySelector('header').getBoundingClientRect().bottom")
+    assert header <= box["y"] < page.viewport_size["height"]  # in view, below the fixed header
+    assert "Updated" in card.locator("p.fc-dates").inner_text()
+    assert reason in card.locator(".fc-corrections").inner_text()
+
+
+def test_the_feed_is_linked_and_served_as_a_feed(page, server):
+    page.goto(f"{server}/corrections/index.html")
+    href = page.locator("a", has_text="corrections feed (Atom)").get_attribute("href")
+    response = page.request.get(f"{server}/corrections/{href}")
+    assert response.ok and response.body().startswith(b"<?xml") and b"http://www.w3.org/2005/Atom" in response.body()
