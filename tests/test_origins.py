@@ -119,3 +119,15 @@ def test_a_recorded_origin_must_name_a_real_source(site, monkeypatch, capsys):
     monkeypatch.chdir(site)
     assert main(["check"]) == 1
     assert "unknown source 'alpah'; did you mean 'alpha'?" in capsys.readouterr().out
+
+
+def test_check_notes_where_a_record_and_the_measure_disagree(site, monkeypatch, capsys):
+    alpha = (site / "claims/sources/alpha_0001.txt").read_text(encoding="utf-8")
+    add_source(site, "gamma", alpha)
+    edit(site, "claims/sources/gamma_0009.yaml", "sha256:",
+         "origin:\n  independent_of: [alpha]\n  basis: Both print the ministry's statement in full.\nsha256:")
+    monkeypatch.chdir(site)
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "claims/sources/gamma_0009.yaml: note: recorded as independent of alpha, but their texts share" in out
+    assert out.strip().splitlines()[-1].endswith("3 origin groups")  # the record decides

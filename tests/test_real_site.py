@@ -120,3 +120,19 @@ def test_one_word_changed_fails_check_and_build(real_site, tmp_path):
     assert built.returncode != 0
     assert f"{rel}:{line}:" in built.stderr
     assert "Traceback" not in built.stderr
+
+
+def test_every_correction_and_retraction_is_on_the_log_and_in_the_feed(corpus, real_built):
+    import feedparser
+
+    logged = sum(len(c.corrections) + (1 if c.retracted else 0) for c in corpus.claims.values())
+    items = real_built.soup("corrections/index").select("ul.fc-corrections-log > li")
+    feed = feedparser.parse((real_built.outdir / "corrections.atom").read_bytes())
+    assert len(items) == logged == len(feed.entries)
+    assert not feed.bozo and feed.version == "atom10"
+    # Every corrected claim's card says when it was updated, and shows its log.
+    for claim in corpus.claims.values():
+        if claim.corrections:
+            card = real_built.soup(f"events/{claim.event}").find(id=claim.anchor)
+            assert "Updated" in card.select_one("p.fc-dates").get_text(), claim.id
+            assert len(card.select(".fc-corrections > ul > li")) == len(claim.corrections), claim.id

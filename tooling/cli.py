@@ -55,7 +55,7 @@ def _cmd_check(args) -> int:
     n_claims = len(corpus.claims)
     print(f"ok: {len(corpus.sources)} sources, {len(corpus.events)} events, {n_claims} claims, "
           f"{sum(1 for c in corpus.claims.values() if c.figure)} figures, "
-          f"{len(corpus.origins.groups)} origin groups"
+          f"{len(corpus.origins.groups)} origin group{'s' if len(corpus.origins.groups) != 1 else ''}"
           + (f"; every change since {_base_ref()} is in a corrections log" if base is not None else ""))
     return 0
 
