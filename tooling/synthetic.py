@@ -18,11 +18,20 @@ PLACES = ["Aleppo", "Idlib", "Hama", "Homs", "Raqqa", "Latakia", "Deir ez-Zor", 
 WORDS = ["monitor", "ministry", "agency", "commander", "official", "spokesperson", "witness", "resident"]
 
 
+# Each source writes in its own words (drawn from a vocabulary), as independent
+# reports do: a shared sentence template would make every synthetic source one
+# origin (see tooling/origins.py).
+VOCABULARY = [f"{a}{b}" for a in ("al", "be", "ca", "do", "er", "fa", "ga", "hi", "in", "ju", "ka", "lo")
+              for b in ("ran", "set", "tol", "mup", "vek", "zor", "qin", "wad", "pex", "lum", "nib", "dor")]
+
+
 def sentence(source: int, k: int) -> str:
+    rnd = random.Random(source * 100_003 + k)
     place = PLACES[(source + k) % len(PLACES)]
     word = WORDS[(source * 7 + k) % len(WORDS)]
-    return (f"Report {k} of source {source}: the {word} said {10 + (k * 7 + source) % 90} people were "
-            f"killed near {place} on day {k % 30 + 1}, and that the fighting went on.")
+    words = [rnd.choice(VOCABULARY) for _ in range(12)]
+    return (f"Report {k} of source {source}: {' '.join(words[:4])} {word} {10 + (k * 7 + source) % 90} "
+            f"{' '.join(words[4:8])} {place} {k % 30 + 1} {' '.join(words[8:])}.")
 
 
 def write_corpus(root: Path, n_events: int, claims_per_event: int = CLAIMS_PER_EVENT, seed: int = 1) -> dict:
@@ -66,11 +75,16 @@ def write_corpus(root: Path, n_events: int, claims_per_event: int = CLAIMS_PER_E
             k = (e % EVENTS_PER_SOURCE) * claims_per_event + c
             quote = texts[s][2 + k]
             cid = f"e{e:05d}-c{c}"
-            lines += [f"  - id: {cid}", f"    text: Claim {c} of event {e}.", f"    claimant: {rnd.choice(claimants)}",
+            lines += [f"  - id: {cid}", '    published: "2026-11-22"',
+                      f"    text: A monitor says claim {c} of event {e}.", f"    claimant: {rnd.choice(claimants)}",
                       "    citations:", f"      - source: src-{s:05d}", f"        quote: {json.dumps(quote)}"]
             if c == 0 and s2 != s:
                 lines += [f"      - source: src-{s2:05d}", f"        quote: {json.dumps(texts[s2][2 + k])}"]
             lines += ["    rating: reported", "    rationale: Synthetic."]
+            if e % 10 == 0 and c == 1:  # a corrections log on one claim in thirty, as after a re-rating pass
+                lines += ["    corrections:", '      - date: "2026-12-01"', "        changes:",
+                          "          - field: rating", "            old: unverified", "            new: reported",
+                          "        reason: Synthetic re-rating."]
             if c == 0:
                 lines += ["    figure:", f"      measure: {measures[e % len(measures)]}",
                           f"      value: {10 + (k * 7 + s) % 90}", "      qualifier: exact", "      unit: people",
