@@ -55,11 +55,15 @@ def _value(corpus: Corpus, field: str, value) -> str:
                 parts.append(f"{src.label if src else c.get('source')}: “{' '.join(str(c.get('quote', '')).split())}”")
         return "; ".join(parts)
     if field == "figure" and isinstance(value, dict):
+        # What it counts (the measure) is part of the figure: a change of measure
+        # alone must show as a change.
+        measure = corpus.measures.get(str(value.get("measure")))
+        counts = f", counted as “{measure.label}”" if measure else f", measure {value.get('measure')}"
         try:
-            return Figure(**{k: v for k, v in value.items() if k in Figure.__dataclass_fields__}).display() \
-                + (f" ({value['scope']})" if value.get("scope") else "")
+            shown = Figure(**{k: v for k, v in value.items() if k in Figure.__dataclass_fields__}).display()
         except (TypeError, KeyError, ValueError):
-            return ", ".join(f"{k}: {v}" for k, v in value.items())
+            shown = ", ".join(f"{k}: {v}" for k, v in value.items())
+        return shown + (f" ({value['scope']})" if value.get("scope") else "") + counts
     if field == "contradicts" and isinstance(value, list):
         return "; ".join(corpus.claims[i].text if i in corpus.claims else str(i) for i in value)
     return f"“{value}”" if field == "text" else str(value)
