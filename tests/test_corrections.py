@@ -233,3 +233,34 @@ def test_claim_review_dates_come_from_the_record(corrected):
     assert by_id["bridge-12-dead"]["dateModified"] == "2026-11-30"  # its retraction
     town = json.loads(corrected.soup("events/town-withdrawal").find("script", type="application/ld+json").string)
     assert all("dateModified" not in r for r in town)
+
+
+def test_a_base_written_under_older_rules_is_still_compared(site, monkeypatch, capsys):
+    """A base that lacks a field today's schema requires still has published claims."""
+    for rel in (EV, TW):
+        edit(site, rel, '    published: "2026-11-22"\n', "", count=99)
+    git(site, "init", "-q", "-b", "main")
+    git(site, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    git(site, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "published, older schema")
+    for rel in (EV, TW):
+        text = (site / rel).read_text(encoding="utf-8")
+        (site / rel).write_text(text.replace("    text:", '    published: "2026-11-22"\n    text:'), encoding="utf-8")
+    edit(site, EV, "rating: reported", "rating: unverified")
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("FACTCHECK_BASE", "main")
+    code, out = run_check(capsys)
+    assert code == 1 and any("'rating' changed since it was published" in ln for ln in out), out
+
+
+def test_two_corrections_of_one_field_must_follow_on(repo, capsys):
+    two = ("rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
+           "      - date: \"2026-12-01\"\n        changes:\n          - field: rating\n            old: reported\n"
+           "            new: contested\n        reason: First.\n"
+           "      - date: \"2026-12-02\"\n        changes:\n          - field: rating\n            old: {old}\n"
+           "            new: unverified\n        reason: Second.\n")
+    edit(repo, EV, "rating: reported\n    rationale: One source, named monitor.\n", two.format(old="contested"))
+    code, out = run_check(capsys)
+    assert code == 0, out
+    edit(repo, EV, "            old: contested\n            new: unverified", "            old: reported\n            new: unverified")
+    code, out = run_check(capsys)
+    assert code == 1 and any("do not follow on" in ln for ln in out), out

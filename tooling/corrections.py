@@ -18,10 +18,9 @@ from __future__ import annotations
 import io
 import subprocess
 import tarfile
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from .records import Claim, Corpus, Figure
 
@@ -100,9 +99,9 @@ class Missing:
     message: str
 
 
-def compare(base: Corpus, head: Corpus) -> Iterator[Missing]:
-    """Every published change that the head's corrections do not log."""
-    for cid, old in sorted(base.claims.items()):
+def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
+    """Every published change (base: the published claims by id) that the head's corrections do not log."""
+    for cid, old in sorted(base.items()):
         new = head.claims.get(cid)
         if new is None:
             if old.retracted is None:
@@ -117,24 +116,35 @@ def compare(base: Corpus, head: Corpus) -> Iterator[Missing]:
         if old.retracted is not None and new.retracted != old.retracted:
             yield Missing(cid, "retracted", "the retraction was published; it stays as it was")
         added = new.corrections[n_old:]
-        named = {ch.field: ch for c in added for ch in c.changes}
-        for f in changed_fields(old, new):
-            if f not in named:
+        # Each field's changes in the new entries, in order: they must chain
+        # from the published value to the current one (a claim may be
+        # corrected twice before the next publication).
+        chains: dict[str, list] = {}
+        for c in added:
+            for ch in c.changes:
+                chains.setdefault(ch.field, []).append(ch)
+        changed = changed_fields(old, new)
+        for f in changed:
+            if f not in chains:
                 if f in LOGGED:
                     yield Missing(cid, f, f"'{f}' changed since it was published ({_short(old, f)} → "
                                   f"{_short(new, f)}) but no new corrections entry names it; add one under "
                                   f"'corrections' with date, changes (field: {f}, old, new) and reason "
                                   "(python -m tooling corrections prints it ready to fill in)")
                 continue
-            ch = named[f]
-            if normalise(f, ch.old) != normalise(f, value_of(old, f)):
+            chain = chains[f]
+            if normalise(f, chain[0].old) != normalise(f, value_of(old, f)):
                 yield Missing(cid, f, f"the correction's old '{f}' is not the published one; write old as it "
                               f"was published: {_short(old, f)}")
-            if normalise(f, ch.new) != normalise(f, value_of(new, f)):
+            for a, b in zip(chain, chain[1:]):
+                if normalise(f, b.old) != normalise(f, a.new):
+                    yield Missing(cid, f, f"two corrections of '{f}' do not follow on: the later one's old is not "
+                                  "the earlier one's new; write old as the earlier correction left it")
+            if normalise(f, chain[-1].new) != normalise(f, value_of(new, f)):
                 yield Missing(cid, f, f"the correction's new '{f}' is not the claim's current value; write new "
                               f"as the claim now has it: {_short(new, f)}")
-        for f, ch in named.items():
-            if f in LOGGED + ALSO_LOGGABLE and f not in changed_fields(old, new):
+        for f in chains:
+            if f in LOGGED + ALSO_LOGGABLE and f not in changed:
                 yield Missing(cid, "corrections", f"a new correction names a change to '{f}', but '{f}' is as "
                               "published; remove that change from the entry")
 
@@ -152,23 +162,29 @@ def _short(claim: Claim, field: str, limit: int = 80) -> str:
     return repr(text if len(text) <= limit else text[:limit - 1] + "…")
 
 
-def draft(base: Corpus, head: Corpus, date: str) -> dict[str, list[dict]]:
+def draft(base: Mapping[str, Claim], head: Corpus, date: str) -> dict[str, list[dict]]:
     """claim id -> the corrections entry its changes still need, old and new filled in."""
     out = {}
-    for cid, old in sorted(base.claims.items()):
+    for cid, old in sorted(base.items()):
         new = head.claims.get(cid)
         if new is None:
             continue
         named = {ch.field for c in new.corrections[len(old.corrections):] for ch in c.changes}
-        fields = [f for f in changed_fields(old, new) if f not in named and (f in LOGGED or named)]
+        fields = [f for f in changed_fields(old, new) if f not in named and f in LOGGED]
         if fields:
             out[cid] = [{"field": f, "old": as_yaml_value(old, f), "new": as_yaml_value(new, f)} for f in fields]
     return out
 
 
-def load_base(ref: str, claims_dir: Path) -> Corpus:
-    """The records as they are at git ref ``ref``, read from a temporary copy."""
-    from .validate import check
+def load_base(ref: str, claims_dir: Path) -> dict[str, Claim]:
+    """The published claims as they are at git ref ``ref``.
+
+    Read leniently, straight from each event file's YAML, not through today's
+    validator: the base was valid under the rules of its own day, and a rule
+    added since (a new required field, say) must not hide its claims from the
+    comparison.
+    """
+    import yaml
 
     claims_dir = claims_dir.resolve()
 
@@ -187,16 +203,52 @@ def load_base(ref: str, claims_dir: Path) -> Corpus:
     except BaseError as exc:
         raise BaseError(f"FACTCHECK_BASE='{ref}' is not a commit in this repository; "
                         "set it to a branch, tag or commit (e.g. origin/main), or unset it") from exc
+    published: dict[str, Claim] = {}
     try:
         # Pathspecs are relative to the folder git runs in: run it at the top.
-        data = git("archive", "--format=tar", ref, "--", rel, where=top)
+        data = git("archive", "--format=tar", ref, "--", f"{rel}/events", where=top)
     except BaseError:
-        return Corpus(root=claims_dir)  # no claims/ at the base: nothing was published
-    with tempfile.TemporaryDirectory(prefix="factcheck-base-") as tmp:
-        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-            tar.extractall(tmp, filter="data")
-        corpus, _problems = check(Path(tmp) / rel, Path(tmp))
-        # Claims are what matter here; make sure their lazy parts are computed
-        # before the temporary copy goes away.
-        _ = corpus.claims
-    return corpus
+        return published  # no events at the base: nothing was published
+    events: dict = {}
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        for member in tar.getmembers():
+            if not (member.isfile() and member.name.endswith(".yaml")):
+                continue
+            try:
+                doc = yaml.safe_load(tar.extractfile(member).read().decode("utf-8"))
+            except (yaml.YAMLError, UnicodeDecodeError):
+                continue  # not valid at the base either: nothing of it was published
+            if isinstance(doc, dict) and isinstance(doc.get("claims"), list):
+                events[Path(member.name).stem] = doc
+    for event_id, doc in sorted(events.items()):
+        for c in doc["claims"]:
+            claim = _claim_from_yaml(c, str(doc.get("id", event_id)))
+            if claim is not None:
+                published[claim.id] = claim
+    return published
+
+
+def _claim_from_yaml(c, event: str) -> Claim | None:
+    from .records import Change, Citation, Correction, Retraction
+
+    if not isinstance(c, dict) or not isinstance(c.get("id"), str):
+        return None
+    f = c.get("figure")
+    figure = None
+    if isinstance(f, dict):
+        fields = ("measure", "qualifier", "unit", "scope", "as_of", "value", "min", "max", "amount_text")
+        figure = Figure(**{k: f.get(k) for k in fields})
+    return Claim(
+        id=c["id"], text=str(c.get("text", "")), claimant=str(c.get("claimant", "")),
+        citations=[Citation(str(x.get("source")), str(x.get("quote", ""))) for x in c.get("citations") or []
+                   if isinstance(x, dict)],
+        rating=str(c.get("rating", "")), rationale=str(c.get("rationale", "")), event=event, figure=figure,
+        contradicts=list(c.get("contradicts") or []), published=str(c.get("published", "")),
+        corrections=tuple(
+            Correction(str(x.get("date")), tuple(Change(y.get("field"), y.get("old"), y.get("new"))
+                                                 for y in x.get("changes") or [] if isinstance(y, dict)),
+                       str(x.get("reason", "")))
+            for x in c.get("corrections") or [] if isinstance(x, dict)),
+        retracted=Retraction(str(c["retracted"].get("date")), str(c["retracted"].get("reason", "")))
+        if isinstance(c.get("retracted"), dict) else None,
+    )

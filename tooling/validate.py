@@ -99,10 +99,10 @@ def non_ascii_hint(value: str) -> str:
     return f"; it contains non-ASCII {names}: retype it in plain ASCII"
 
 
-def check(claims_dir: Path, root: Path | None = None, base: Corpus | None = None) -> tuple[Corpus, Problems]:
+def check(claims_dir: Path, root: Path | None = None, base: dict[str, Claim] | None = None) -> tuple[Corpus, Problems]:
     """Validate everything under ``claims_dir``; return the records and the problems.
 
-    With ``base`` (the published records, :func:`tooling.corrections.load_base`),
+    With ``base`` (the published claims by id, :func:`tooling.corrections.load_base`),
     also refuse published changes that the corrections logs do not record.
     """
     # Loading allocates hundreds of thousands of small objects and creates no
@@ -118,7 +118,7 @@ def check(claims_dir: Path, root: Path | None = None, base: Corpus | None = None
 
 
 class _Checker:
-    def __init__(self, claims_dir: Path, root: Path, base: Corpus | None = None):
+    def __init__(self, claims_dir: Path, root: Path, base: dict[str, Claim] | None = None):
         self.base = base
         self.dir = claims_dir
         self.root = root
@@ -550,7 +550,7 @@ class _Checker:
                 doc, path = self.claim_docs[m.claim]
                 self.at(doc, path + ((m.field,) if m.field else ("id",)), m.message)
                 continue
-            event = self.base.claims[m.claim].event
+            event = self.base[m.claim].event
             where = self.corpus.events[event].yaml_path if event in self.corpus.events else self.dir / "events" / f"{event}.yaml"
             self.problems.add(self.shown(where), 1, 1, m.message)
 
