@@ -138,7 +138,10 @@ def measure(texts: Mapping[str, str]) -> dict[tuple[str, str], Reuse]:
     out = {}
     for (a, b), n in shared.items():
         smaller = min(len(parsed[a].set), len(parsed[b].set)) or 1
-        out[(a, b)] = Reuse(a, b, n, n / smaller, parsed[a].passages(parsed[b].set))
+        # Passages are evidence for pairs that may be one origin; finding them
+        # for every chance collision of a few words would cost most of the time.
+        passages = parsed[a].passages(parsed[b].set) if n >= MIN_SHARED else ()
+        out[(a, b)] = Reuse(a, b, n, n / smaller, passages)
     return out
 
 

@@ -52,6 +52,9 @@ def _load_records(app) -> None:
         logger.error(f"{n} problem(s) in the claim records; the site was not built. "
                      "Run 'make check' to list them again.", type="factcheck", subtype="records")
         raise RecordsError(1)
+    # Measured once here, before parallel reading forks: every source page and
+    # corroborated claim needs the origin groups.
+    corpus.origins  # noqa: B018 - computes and caches the cached_property
     state.put(app.srcdir, corpus)
     for warning in write_pages(corpus, Path(app.srcdir)):
         logger.warning(warning, type="factcheck", subtype="pages")
