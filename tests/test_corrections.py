@@ -230,7 +230,7 @@ def test_claim_review_dates_come_from_the_record(corrected):
     by_id = {r["@id"].rsplit("#claim-", 1)[1]: r for r in reviews}
     assert by_id["bridge-15-dead"]["datePublished"] == "2026-11-22"
     assert by_id["bridge-15-dead"]["dateModified"] == "2026-12-01"
-    assert by_id["bridge-12-dead"]["dateModified"] == "2026-11-30"  # its retraction
+    assert "bridge-12-dead" not in by_id  # retracted: the site no longer stands by that review
     town = json.loads(corrected.soup("events/town-withdrawal").find("script", type="application/ld+json").string)
     assert all("dateModified" not in r for r in town)
 
@@ -264,3 +264,11 @@ def test_two_corrections_of_one_field_must_follow_on(repo, capsys):
     edit(repo, EV, "            old: contested\n            new: unverified", "            old: reported\n            new: unverified")
     code, out = run_check(capsys)
     assert code == 1 and any("do not follow on" in ln for ln in out), out
+
+
+def test_the_claims_index_marks_retracted_and_corrected_claims(corrected):
+    rows = {tr.select_one("a")["href"].split("#")[1]: " ".join(tr.get_text(" ").split())
+            for tr in corrected.soup("claims/index").select("table.fc-claims-table tbody tr")}
+    assert "Retracted 30 November 2026" in rows["claim-bridge-12-dead"]
+    assert "corrected 1 December 2026" in rows["claim-bridge-15-dead"]
+    assert "Retracted" not in rows["claim-army-denies-withdrawal"] and "corrected" not in rows["claim-army-denies-withdrawal"]

@@ -22,13 +22,24 @@ def _claims_table(corpus, claims, with_claimant=True) -> nodes.raw:
     headers = ["Claim", "Rating"] + (["Claimant"] if with_claimant else []) + ["Event", "Sources"]
     rows = []
     for c in claims:
-        cells = [h.a(f"events/{c.event}", c.anchor, c.text), h.badge(c.rating)]
+        cells = [h.a(f"events/{c.event}", c.anchor, c.text), h.badge(c.rating) + _status(c)]
         if with_claimant:
             cells.append(h.a(f"claimants/{c.claimant}", "", corpus.claimants[c.claimant].name))
         cells.append(h.a(f"events/{c.event}", "", corpus.events[c.event].title))
         cells.append(", ".join(h.a(f"sources/{sid}", "", sid) for sid in dict.fromkeys(x.source for x in c.citations)))
         rows.append((f"fc-f-rating-{c.rating} fc-f-claimant-{c.claimant} fc-f-event-{c.event}", cells))
     return h.raw(h.table(headers, rows, "fc-claims-table"))
+
+
+def _status(claim) -> str:
+    """A retraction or the latest correction, beside the rating: the table must not hide either."""
+    from .corrections import human_date
+
+    if claim.retracted:
+        return f' <span class="fc-badge fc-badge-retracted">Retracted {escape(human_date(claim.retracted.date))}</span>'
+    if claim.corrections:
+        return f' <span class="fc-updated">corrected {escape(human_date(claim.updated))}</span>'
+    return ""
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:

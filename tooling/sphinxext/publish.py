@@ -140,7 +140,8 @@ def on_page_context(app, pagename, templatename, context, doctree):
     ]
     if base_url(app.config):
         tags.append(f'<meta property="og:url" content="{escape(page_url(app, pagename))}">')
-    claims = claims_on_page(corpus, pagename)
+    # A retracted claim is no longer a review the site stands by: no ClaimReview.
+    claims = [c for c in claims_on_page(corpus, pagename) if c.retracted is None]
     if claims:
         tags.append(json_ld([claim_review(app, corpus, c, pagename) for c in claims]))
     context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
