@@ -115,3 +115,16 @@ def test_invalid_records_stop_the_build(site):
     assert "claims/events/bridge-strike.yaml:8:1: unknown field 'sumary'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (site / "_build/html/index.html").exists()
+
+
+def test_a_settled_contradiction_is_not_shown_as_a_dispute(site):
+    tw = "claims/events/town-withdrawal.yaml"
+    edit(site, tw, "rating: contested\n    rationale: Witnesses say", "rating: reported\n    rationale: Witnesses say")
+    edit(site, tw, "rating: contested\n    rationale: The army denies it.", "rating: inaccurate\n    rationale: Settled.")
+    result = build(site)
+    assert result.warnings == "", result.warnings
+    soup = result.soup("events/town-withdrawal")
+    army = " ".join(soup.find(id="claim-army-denies-withdrawal").get_text(" ").split())
+    witnesses = " ".join(soup.find(id="claim-witnesses-soldiers-left").get_text(" ").split())
+    assert "Disputed by" not in army and "Contradicts a claim the records show to be inaccurate:" in army
+    assert "Disputed by" not in witnesses and "Settled by: The army denied" in witnesses

@@ -131,11 +131,20 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         p = para(strong(f"Independent origins ({len(groups)}): "), classes=["fc-origins"])
         p.extend(_join([para_inline_group(corpus, g) for g in groups], "; "))
         card += p
-    disputes = list(dict.fromkeys(claim.contradicts + corpus.contradicted_by.get(claim.id, [])))
-    if disputes:
-        p = para(strong("Disputed by: "), classes=["fc-disputes"])
-        p.extend(_join([claim_link(corpus, corpus.claims[d]) for d in disputes if d in corpus.claims], "; "))
-        card += p
+    linked = [corpus.claims[d] for d in dict.fromkeys(claim.contradicts + corpus.contradicted_by.get(claim.id, []))
+              if d in corpus.claims]
+    # A contradiction the records settle is not a dispute: say which it is.
+    if claim.rating == "inaccurate":
+        groups = [("Settled by: ", linked)]
+    else:
+        groups = [("Disputed by: ", [c for c in linked if c.rating != "inaccurate"]),
+                  ("Contradicts a claim the records show to be inaccurate: ",
+                   [c for c in linked if c.rating == "inaccurate"])]
+    for label, claims in groups:
+        if claims:
+            p = para(strong(label), classes=["fc-disputes"])
+            p.extend(_join([claim_link(corpus, c) for c in claims], "; "))
+            card += p
     if claim.note:
         card += para(strong("Note: "), claim.note, classes=["fc-note"])
     card.extend(render_corrections(corpus, claim))
