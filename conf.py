@@ -37,6 +37,10 @@ myst_heading_anchors = 3
 # sitemap), so a local build never publishes a local address.
 html_baseurl = os.environ.get("FACTCHECK_BASE_URL", "")
 factcheck_organization = os.environ.get("FACTCHECK_ORGANIZATION", "Aleppo offensive fact-check")
+# The default page description (search snippets, share cards). The captures are
+# undated: the month is an editor's inference and says so.
+factcheck_description = ("A fact-check of the rebel offensive on Aleppo (late November 2024, an editor's "
+                         "inference: the captures are undated): who claimed what, in which source, and how it holds.")
 
 html_theme = "pydata_sphinx_theme"
 html_title = "Aleppo offensive fact-check"

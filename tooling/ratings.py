@@ -135,10 +135,11 @@ SCALE: tuple[Rating, ...] = (
     ),
     Rating(
         "unverified", 3, "Unverified",
-        "Its origin is not named or cannot be checked: anonymous 'reports', unnamed sources, or a claimant "
+        "Its origin is not named or cannot be checked: anonymous 'reports', unnamed sources, a claimant "
         "whose existence or role the records cannot check (an appended, undated interview with an unnamed "
-        "interviewer). A named party that only one source quotes is 'reported', not 'unverified'. The "
-        "rationale says what could not be checked.",
+        "interviewer), or a source sentence that cannot be read with certainty (garbled as written). A named "
+        "party that only one source quotes is 'reported', not 'unverified'. The rationale says what could "
+        "not be checked.",
         (Condition(NOT_OPEN, _settled_only("unverified")),),
     ),
     Rating(

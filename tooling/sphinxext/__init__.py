@@ -85,10 +85,10 @@ def _code_version() -> int:
 
 def setup(app):
     app.add_config_value("factcheck_claims_dir", "claims", "env", types=frozenset({str}))
-    # Who publishes the fact-check (ClaimReview author), and a default page description.
-    app.add_config_value("factcheck_organization", "Aleppo offensive fact-check", "html", types=frozenset({str}))
-    app.add_config_value("factcheck_description", "A fact-check of the November 2024 rebel offensive on Aleppo: "
-                         "who claimed what, in which source, and how it holds.", "html", types=frozenset({str}))
+    # Who publishes the fact-check (ClaimReview author, feed author), and a default page
+    # description: the site's own words, set in conf.py, so another newsroom's site says its own.
+    app.add_config_value("factcheck_organization", "", "html", types=frozenset({str}))
+    app.add_config_value("factcheck_description", "", "html", types=frozenset({str}))
     app.connect("html-page-context", publish.on_page_context)
     app.connect("build-finished", publish.on_build_finished)
     app.connect("config-inited", _configure)

@@ -187,7 +187,9 @@ def write_feed(app, corpus: Corpus, base: str) -> bytes:
     fg = FeedGenerator()
     fg.id(uuid.uuid5(uuid.NAMESPACE_URL, f"{namespace}/corrections").urn)
     fg.title(f"Corrections: {namespace}")
-    fg.author({"name": app.config.factcheck_organization})
+    from .publish import organization
+
+    fg.author({"name": organization(app.config)})
     fg.link(href=base + app.builder.get_target_uri(PAGE), rel="alternate")
     if base:
         fg.link(href=base + FEED, rel="self")

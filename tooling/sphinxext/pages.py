@@ -54,7 +54,8 @@ def planned_pages(corpus: Corpus) -> dict[str, str]:
         pages[f"events/{e.id}.md"] = MARKER + _directive("fc-event", e.id)
     sources = sorted(corpus.sources)
     pages["sources/index.md"] = (
-        MARKER + stamp + "# Sources\n\nThe five captured articles the site is built from, each in full.\n\n"
+        MARKER + stamp + f"# Sources\n\nThe {len(sources)} captured texts the site is built from, each in full, with which of them "
+        "retell one text.\n\n"
         + _directive("fc-source-list") + "\n" + _toctree(sources)
     )
     # A source page depends only on the events that cite it; the digest of

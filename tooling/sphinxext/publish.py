@@ -86,7 +86,7 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
         "url": url,
         "claimReviewed": claim.text,
         "datePublished": claim.published,
-        "author": {"@type": "Organization", "name": app.config.factcheck_organization,
+        "author": {"@type": "Organization", "name": organization(app.config),
                    **({"url": base_url(app.config)} if base_url(app.config) else {})},
         "reviewRating": {"@type": "Rating", "ratingValue": rating.value, "bestRating": BEST,
                          "worstRating": WORST, "alternateName": rating.label},
@@ -100,6 +100,11 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
     if claim.updated:
         review["dateModified"] = claim.updated
     return review
+
+
+def organization(config) -> str:
+    """Who publishes the fact-checks: configured, else the site's title."""
+    return config.factcheck_organization or config.html_title or config.project
 
 
 def json_ld(data) -> str:
@@ -116,7 +121,7 @@ def description(corpus: Corpus, pagename: str, default: str) -> str:
         s = corpus.sources[rid]
         return f"Full text of {s.label}, with every passage the fact-check quotes highlighted."
     if kind == "claimants" and rid in corpus.claimants:
-        return f"Every claim by {corpus.claimants[rid].name} in the Aleppo offensive fact-check, with ratings."
+        return f"Every claim by {corpus.claimants[rid].name}, with ratings and the sources that carry it."
     return default
 
 
@@ -127,7 +132,7 @@ def on_page_context(app, pagename, templatename, context, doctree):
         corpus = state.get(app.srcdir)
     except KeyError:
         return
-    desc = " ".join(description(corpus, pagename, app.config.factcheck_description).split())
+    desc = " ".join(description(corpus, pagename, app.config.factcheck_description or app.config.project).split())
     if len(desc) > 300:
         desc = desc[:297] + "…"
     title = context.get("title") or app.config.project
