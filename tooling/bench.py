@@ -27,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import weight
 from .synthetic import write_corpus, write_plain_myst, write_site
 from .validate import check
 
@@ -66,7 +67,9 @@ def event_page_bytes(site: Path) -> int:
 def edit_one_claim(site: Path) -> None:
     path = site / "claims/events/event-00001.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("text: Claim 1 of event 1.", "text: Claim 1 of event 1, edited."), encoding="utf-8")
+    edited = text.replace("says claim 1 of event 1.", "says claim 1 of event 1, edited.")
+    assert edited != text, "the synthetic claim to edit was not found"
+    path.write_text(edited, encoding="utf-8")
     later = time.time() + 2
     os.utime(path, (later, later))
 
@@ -83,6 +86,7 @@ def run_size(n: int, work: Path, jobs: int) -> dict:
     full = sphinx(site)
     pages = html_pages(site)
     page_bytes = event_page_bytes(site)
+    reader = reader_weight(site / "_build/html", SYNTHETIC_PAGES, lighthouse=n >= 2000)
     noop = sphinx(site)
     edit_one_claim(site)
     incremental = sphinx(site)
@@ -107,7 +111,66 @@ def run_size(n: int, work: Path, jobs: int) -> dict:
         "baseline_s": baseline["seconds"], "baseline_pages": baseline_pages,
         "baseline_per_page_ms": round(1000 * baseline["seconds"] / baseline_pages, 2),
         "overhead": round(full["seconds"] / baseline["seconds"], 3),
+        "reader": reader,
     }
+
+
+# The pages a reader lands on: home, an event, the claims index, the corrections log, a source.
+SYNTHETIC_PAGES = {"home": "index.html", "event": "events/event-00001.html", "claims index": "claims/index.html",
+                   "corrections": "corrections/index.html", "source": "sources/src-00000.html"}
+REAL_PAGES = {"home": "index.html", "event": "events/dormitory-strike.html", "claims index": "claims/index.html",
+              "corrections": "corrections/index.html", "source": "sources/src-003.html"}
+LIGHTHOUSE_PAGES = ("home", "event", "claims index")
+
+
+def reader_weight(outdir: Path, pages: dict[str, str], lighthouse: bool) -> dict:
+    """First-visit bytes of each page (headless Chromium), and Lighthouse mobile performance where asked."""
+    if not weight.available():
+        return {}
+    visits = weight.first_visits(outdir, list(pages.values()))
+    scores = weight.lighthouse(outdir, [pages[k] for k in LIGHTHOUSE_PAGES]) if lighthouse else {}
+    return {name: {**visits[path], **({"lighthouse": scores[path]["score"]} if path in scores else {})}
+            for name, path in pages.items()}
+
+
+def run_real(work: Path) -> dict:
+    """The project's own site, at its real size: build time and reader weight."""
+    site = work / "real"
+    site.mkdir()
+    shutil.copy(ROOT / "conf.py", site / "conf.py")
+    shutil.copytree(ROOT / "claims", site / "claims")
+    shutil.copytree(ROOT / "docs", site / "docs", ignore=shutil.ignore_patterns(
+        "events", "sources", "figures", "claims", "claimants", "corrections", "_build"))
+    corpus, problems = check(site / "claims", site)
+    assert not problems, problems.report()
+    full = sphinx(site)
+    return {"events": len(corpus.events), "claims": len(corpus.claims), "pages": html_pages(site),
+            "full_s": full["seconds"], "peak_mb": full["peak_mb"],
+            "reader": reader_weight(site / "_build/html", REAL_PAGES, lighthouse=True)}
+
+
+def weight_table(real: dict, results: list[dict]) -> list[str]:
+    rows = [("real site", real)] + [(f"N = {r['n_events']:,}", r) for r in results]
+    if not any(r.get("reader") for _, r in rows):
+        return ["Reader weight not measured: it needs Chromium (/usr/bin/chromium) and Playwright "
+                "(requirements-test.txt)."]
+    names = list(SYNTHETIC_PAGES)
+    head = "| site | " + " | ".join(names) + " |"
+    sep = "|" + "---|" * (len(names) + 1)
+    body = []
+    for label, r in rows:
+        cells = []
+        for name in names:
+            w = r.get("reader", {}).get(name)
+            if not w:
+                cells.append("–")
+                continue
+            lh = f", Lighthouse {w['lighthouse']}" if "lighthouse" in w else ""
+            cells.append(f"{w['total'] / 1024:.0f} KiB (page {w['page'] / 1024:.1f} KiB){lh}")
+        body.append(f"| {label} | " + " | ".join(cells) + " |")
+    return ["Reader weight: what a first visit downloads (the page and every file it loads in headless "
+            "Chromium, text gzipped as a host sends it), and Lighthouse 13 mobile performance where measured.",
+            "", head, sep, *body, ""]
 
 
 def validate_20k(work: Path) -> dict:
@@ -136,7 +199,7 @@ def machine() -> dict:
             "cores": os.cpu_count(), "system": f"{platform.system()} {platform.release()}"}
 
 
-def table(results: list[dict], v20k: dict, info: dict, command: str) -> str:
+def table(results: list[dict], v20k: dict, info: dict, command: str, real: dict) -> str:
     head = ("| N events | pages | validate | full build | per page | event page | peak RSS | no-op rebuild | "
             "one-claim edit: time (share of full), re-read / written | parallel -j2 | bare Sphinx, same content | overhead |")
     sep = "|" + "---|" * 12
@@ -163,7 +226,9 @@ def table(results: list[dict], v20k: dict, info: dict, command: str) -> str:
     return "\n".join([
         f"Measured {time.strftime('%Y-%m-%d')} on {info['cpu']}, {info['cores']} cores, {info['system']}, "
         f"Python {info['python']}, Sphinx {info['sphinx']}. Command: `{command}`.", "",
-        head, sep, *rows, "", *targets, ""])
+        f"The real site: {real['events']} events, {real['claims']} claims, {real['pages']} pages, full build "
+        f"{real['full_s']:.1f} s, peak {real['peak_mb']:.0f} MB.", "",
+        head, sep, *rows, "", *targets, "", *weight_table(real, results)])
 
 
 def main(argv=None) -> int:
@@ -179,6 +244,9 @@ def main(argv=None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         work = Path(tmp)
+        print("the real site: building...", flush=True)
+        real = run_real(work)
+        print(json.dumps(real), flush=True)
         results = []
         for n in sizes:
             print(f"N = {n}: building...", flush=True)
@@ -188,10 +256,11 @@ def main(argv=None) -> int:
         v20k = validate_20k(work)
     info = machine()
     command = "make bench" if args.sizes == "100,500,2000" else f"python -m tooling.bench --sizes {args.sizes}"
-    text = table(results, v20k, info, command)
+    text = table(results, v20k, info, command, real)
     print(text)
     if args.out:
-        Path(args.out).write_text(json.dumps({"machine": info, "sizes": results, "validate_20k": v20k}, indent=1) + "\n")
+        Path(args.out).write_text(json.dumps({"machine": info, "real": real, "sizes": results, "validate_20k": v20k},
+                                             indent=1) + "\n")
     if args.doc:
         Path(args.doc).parent.mkdir(parents=True, exist_ok=True)
         Path(args.doc).write_text(text, encoding="utf-8")
