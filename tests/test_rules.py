@@ -177,3 +177,14 @@ def test_the_methodology_page_lists_every_rule_and_condition(methodology):
     for rating in SCALE:
         for condition in rating.conditions:
             assert condition.says in page, (rating.name, condition.says)
+
+
+def test_a_broken_claim_does_not_hide_another_claims_rule(site):
+    # A schema error in one file, a rule broken in another: both in one run.
+    edit(site, TW, "rating: contested\n    rationale: Witnesses say", "rating: contestd\n    rationale: Witnesses say")
+    edit(site, EV, "text: The ministry says the bridge strike killed 12 people.", "text: The bridge strike killed 12 people.")
+    found = problems(site)
+    assert any(p.path == TW and "'contestd' is not allowed" in p.message for p in found), found
+    assert any(p.path == EV and p.line == 12 and "states the claim as fact" in p.message for p in found), found
+    # ...and no cascade: the witnesses' claim, whose counterpart is broken, is not judged.
+    assert not any(p.path == TW and "needs 'contradicts'" in p.message for p in found), found

@@ -395,6 +395,8 @@ class _Checker:
                     good_claims.append((i, c))
                     continue
                 self.failed_kinds.add("claim")
+                if isinstance(c, dict) and isinstance(c.get("id"), str):
+                    self.unreadable_claims.add(c["id"])
                 # Still check the quotes of a claim whose other fields are wrong.
                 for j, x in enumerate(c.get("citations", []) if isinstance(c, dict) else []):
                     if isinstance(x, dict) and isinstance(x.get("source"), str) and isinstance(x.get("quote"), str):
@@ -439,6 +441,7 @@ class _Checker:
                 # The event itself is not built, but its good claims are still
                 # checked against sources, claimants and each other.
                 self.orphan_claims.extend(claims)
+                self.unreadable_claims.update(x.id for x in claims)
                 continue
             inferred = None
             if d["date"]["inferred"] is not None:
@@ -558,7 +561,19 @@ class _Checker:
         """Every rule of :data:`tooling.rules.RULES`, placed at the claim's field."""
         from .rules import run
 
-        for finding in run(self.corpus):
+        c = self.corpus
+
+        def complete(claim: Claim) -> bool:
+            # Judged only when everything it rests on was read: a claim whose
+            # source or contradicting claim has errors above would draw
+            # consequences of those errors, not problems of its own.
+            return (all(x.source in c.sources for x in claim.citations)
+                    and not any(o in self.unreadable_claims for o in claim.contradicts)
+                    and claim.claimant in c.claimants)
+
+        for finding in run(c):
+            if not complete(c.claims[finding.claim]):
+                continue
             doc, path = self.claim_docs[finding.claim]
             field_path = tuple(int(p) if p.isdigit() else p for p in finding.field.split("."))
             self.at(doc, path + field_path, finding.message)
@@ -566,6 +581,7 @@ class _Checker:
     def run(self) -> tuple[Corpus, Problems]:
         self.event_docs: dict[str, YamlDoc] = {}
         self.source_docs: dict[str, YamlDoc] = {}
+        self.unreadable_claims: set[str] = set()  # claims with schema errors, or in an event with them
         self.loose_citations: list[tuple[YamlDoc, tuple, Citation]] = []
         self.orphan_claims: list[Claim] = []
         if not self.dir.is_dir():
@@ -577,10 +593,8 @@ class _Checker:
         self.read_events()
         self.cross_checks()
         self.origin_records()
-        if not self.failed_kinds & {"claim", "source", "claimant"}:
-            # The rules judge the whole corpus; with records missing they would
-            # report consequences of the errors above, not problems of their own.
-            self.editorial_rules()
-            if self.base is not None:
-                self.corrections_logged()
+        self.editorial_rules()
+        if self.base is not None and not self.failed_kinds & {"event", "claim"}:
+            # A claim that could not be read would look removed.
+            self.corrections_logged()
         return self.corpus, self.problems
