@@ -59,7 +59,8 @@ CHANGES = [
     ("claimant", TW, "claimant: witnesses", "claimant: army", 28, "'claimant' changed"),
     ("quote", TW, 'quote: "Witnesses said soldiers left the town on Friday."',
      'quote: "Witnesses said soldiers left the town"', 30, "'citations' changed"),
-    ("figure", EV, "value: 15", "value: 16", 38, "'figure' changed since it was published ('at least 15 people' → 'at least 16 people')"),
+    ("figure", EV, "qualifier: at-least", "qualifier: exact", 38,
+     "'figure' changed since it was published ('at least 15 people' → '15 people')"),
 ]
 
 

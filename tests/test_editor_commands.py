@@ -31,13 +31,19 @@ def test_quote_reports_the_closest_passage_when_nothing_matches(site):
     assert "closest" in r.stderr
 
 
+def only_placeholders(problems) -> None:
+    """A skeleton is valid but for the REPLACE: lines the editor must fill in (make check says which)."""
+    assert problems and all("'REPLACE:' placeholder left in" in p.message for p in problems), problems.report()
+
+
 def test_new_event_is_valid_and_never_overwritten(site):
     r = run(site, "new", "event", "bridge-closed", "--source", "beta", "--words", "army denied withdrawn", "--claimant", "army")
     assert r.returncode == 0, r.stderr
     path = site / "claims/events/bridge-closed.yaml"
     first = path.read_bytes()
     _, problems = check(site / "claims", site)
-    assert problems == [], problems.report()
+    only_placeholders(problems)
+    assert {p.line for p in problems} == {i + 1 for i, ln in enumerate(first.decode().splitlines()) if "REPLACE:" in ln}
     again = run(site, "new", "event", "bridge-closed", "--source", "beta", "--words", "Witnesses said")
     assert again.returncode == 1 and "never overwrites" in again.stderr
     assert path.read_bytes() == first
@@ -54,14 +60,14 @@ def test_new_claim_prints_unless_asked_to_append(site):
     assert r.returncode == 0, r.stderr
     assert path.read_bytes().startswith(before)
     _, problems = check(site / "claims", site)
-    assert problems == [], problems.report()
+    only_placeholders(problems)
 
 
 def test_new_source_from_a_captured_text(site):
     text = site / "claims/sources/gamma_0003.txt"
-    text.write_bytes(b"A third capture.\nWith two lines.")
+    text.write_bytes(b"A third capture.\nWith lines that hold no claim.")
     r = run(site, "new", "source", "claims/sources/gamma_0003.txt", "--id", "gamma")
     assert r.returncode == 0, r.stderr
     _, problems = check(site / "claims", site)
-    assert problems == [], problems.report()
+    only_placeholders(problems)  # the label, for the editor to write
     assert "publisher: null" in (site / "claims/sources/gamma_0003.yaml").read_text()

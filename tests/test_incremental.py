@@ -28,20 +28,20 @@ def test_nothing_changed_nothing_read(site):
 
 def test_one_event_edit_rereads_that_event_and_the_aggregates(site):
     build(site)
-    edit(site, EV, "value: 15", "value: 16")
+    edit(site, EV, "qualifier: at-least", "qualifier: about")
     edit(site, EV, "text: A monitor says at least 15 died in the strike, mostly civilians.",
-         "text: A monitor says at least 16 died in the strike.")
+         "text: A monitor says about 15 died in the strike.")
     touch_later(site / EV)
     result = build(site)
     assert set(result.read) == {"events/bridge-strike"} | AGGREGATES
     assert "events/town-withdrawal" not in result.read
     # ...and the new value is on every page that shows it.
-    assert "at least 16 people" in result.html("events/bridge-strike")
-    assert "at least 16 people" in result.html("figures/index")
-    assert "from 12 to 16" in result.html("figures/index")
+    assert "about 15 people" in result.html("events/bridge-strike")
+    assert "about 15 people" in result.html("figures/index")
+    assert "at least 15 people" not in result.html("figures/index")
     # The source page's backlink to the claim shows its new text; no stale copy anywhere.
     backlinks = " ".join(ul.get_text() for ul in result.soup("sources/alpha").select("ul.fc-backlinks"))
-    assert "A monitor says at least 16 died in the strike." in backlinks
+    assert "A monitor says about 15 died in the strike." in backlinks
     for doc in ["events/bridge-strike", "figures/index", "sources/alpha", "claims/index", "claimants/monitor"]:
         assert "mostly civilians." not in result.html(doc).replace("“mostly civilians,”", ""), doc
 

@@ -122,8 +122,9 @@ def test_a_recorded_origin_must_name_a_real_source(site, monkeypatch, capsys):
 
 
 def test_check_notes_where_a_record_and_the_measure_disagree(site, monkeypatch, capsys):
-    alpha = (site / "claims/sources/alpha_0001.txt").read_text(encoding="utf-8")
-    add_source(site, "gamma", alpha)
+    # alpha's wording without its numbers and names (nothing in it left to record)
+    add_source(site, "gamma", "the ministry said people were killed in the strike on the bridge. a monitor said "
+               "at least a few people died, mostly civilians, in the strike on the bridge")
     edit(site, "claims/sources/gamma_0009.yaml", "sha256:",
          "origin:\n  independent_of: [alpha]\n  basis: Both print the ministry's statement in full.\nsha256:")
     monkeypatch.chdir(site)

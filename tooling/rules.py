@@ -23,9 +23,10 @@ from .records import Claim, Corpus
 
 @dataclass(frozen=True)
 class Finding:
-    claim: str  # the claim's id
+    claim: str  # the id of the record (a claim, unless ``kind`` says otherwise)
     field: str  # the field the problem is about: where the editor's cursor should go
     message: str  # what is wrong, then how to fix it
+    kind: str = "claim"  # or "source"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,70 @@ def corrections_name_real_changes(corpus: Corpus) -> Iterator[Finding]:
                                   "write the value as it was published under 'old'")
 
 
+# Numbers as the sources write them: digits ("14,000"), words ("four"), and
+# the few words that carry a count of their own ("a decade", "tenth").
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12,
+                      "decade": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                      "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10})
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
+
+
+def numbers_in(text: str) -> set[float]:
+    out = set()
+    for m in _NUMERAL.finditer(text):
+        token = m.group(0)
+        if token[0].isdigit():
+            try:
+                out.add(float(token.replace(",", "")))
+            except ValueError:
+                pass
+        elif token.lower() in _WORD_NUMBERS:
+            out.add(float(_WORD_NUMBERS[token.lower()]))
+    return out
+
+
+def figure_in_quote(corpus: Corpus) -> Iterator[Finding]:
+    for claim in live(corpus):
+        f = claim.figure
+        if f is None:
+            continue
+        quotes = " ".join(c.quote for c in claim.citations)
+        if f.amount_text is not None:
+            if f.amount_text.casefold() not in quotes.casefold():
+                yield Finding(claim.id, "figure.amount_text",
+                              f"the figure's amount '{f.amount_text}' is in none of the claim's quotes; write it as "
+                              "the source does, or quote the passage that gives it")
+            continue
+        given = [x for x in (f.value, f.min, f.max) if x is not None]
+        found = numbers_in(quotes)
+        if not any(float(x) in found for x in given):
+            shown = " or ".join(f"{x:g}" for x in given)
+            where = "figure.value" if f.value is not None else "figure.min"
+            yield Finding(claim.id, where,
+                          f"the figure's number ({shown}) is in none of the claim's quotes, which give "
+                          f"{', '.join(f'{x:g}' for x in sorted(found)) or 'no number'}; a figure records a number "
+                          "its source states: check for a typo, or quote the passage that gives it")
+
+
+def everything_recorded(corpus: Corpus) -> Iterator[Finding]:
+    """Every number and name in an article is in a quote, or listed as not recorded (tooling/coverage.py)."""
+    from .coverage import uncovered
+
+    skip = {s.id: {t.casefold() for t in s.not_recorded} for s in corpus.sources.values()}
+    for term in uncovered(corpus, skip):
+        source = corpus.sources[term.source]
+        what = ("number, in no quote of a claim that records it as a figure" if term.kind == "number"
+                else "name, in no quote")
+        yield Finding(term.source, "not_recorded" if source.not_recorded else "id",
+                      f"line {term.line} of {source.text_name}: the {what}: '{term.text}'. Record it (a claim "
+                      "quoting it, with a figure for a number), or list it under not_recorded with the reason it "
+                      "is not a claim", kind="source")
+
+
 RULES: tuple[Rule, ...] = (
     Rule("rating-conditions", "Every rating's conditions in the scale above hold for the claim.", rating_conditions),
     Rule("contradictions-both-ways", "A contradiction is recorded on both claims: if A contradicts B, B lists A.",
@@ -130,6 +195,11 @@ RULES: tuple[Rule, ...] = (
          "(\"X says …\", \"according to X …\").", attribution_in_headline),
     Rule("hedges-kept", "When a quote hedges (\"reportedly\", \"allegedly\", \"is believed to\"), the claim's "
          "text keeps the hedge or its attribution.", hedges_kept),
+    Rule("figure-in-quote", "A figure's number is one its quotes give, as digits or in words (\"four\", "
+         "\"a decade\"); an amount in words is written as the quote writes it.", figure_in_quote),
+    Rule("everything-recorded", "Every number and every name in an article's text (page furniture aside) is in "
+         "a quoted passage (a number in one that records it as a figure; a year may date any quote), or is "
+         "listed as not recorded, with the reason.", everything_recorded),
     Rule("corrections-dated", "Corrections and retractions are dated on or after the claim's publication, "
          "oldest first.", dates_in_order),
     Rule("corrections-real", "A correction names a real change: its old and new values differ.",

@@ -160,8 +160,26 @@ class _Checker:
             found.append(path)
         return found
 
+    PLACEHOLDER = "REPLACE:"
+
+    def placeholders(self, doc: YamlDoc) -> None:
+        """A skeleton's REPLACE: lines must all be filled in before the record can be published."""
+        def walk(value, path):
+            if isinstance(value, str) and self.PLACEHOLDER in value:
+                self.at(doc, path, f"'{self.PLACEHOLDER}' placeholder left in {'.'.join(map(str, path)) or 'the file'}; "
+                                   "write the real text in its place (the skeleton marks what to fill in)")
+            elif isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, path + (k,))
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    walk(v, path + (i,))
+        walk(doc.data, ())
+
     def load(self, path: Path, kind: str) -> YamlDoc | None:
         doc = load_yaml(path, self.shown(path), self.problems)
+        if doc is not None:
+            self.placeholders(doc)
         if doc is None:
             self.failed_kinds.add(kind)
             return None
@@ -381,6 +399,7 @@ class _Checker:
             if doc is None:
                 self.failed_kinds.update(("event", "claim"))
                 continue
+            self.placeholders(doc)
             d = doc.data
             all_ok = isinstance(d, dict) and _fast_ok("event", d)
             shell_ok = all_ok or self.schema_ok(doc, "event-shell")
@@ -572,6 +591,14 @@ class _Checker:
                     and claim.claimant in c.claimants)
 
         for finding in run(c):
+            if finding.kind == "source":
+                # "Not recorded" is judged against what the records quote; with
+                # records or quotes unreadable it would only echo those errors.
+                unread = self.failed_kinds & {"claim", "event"} or any(
+                    x.start < 0 for cl in c.claims.values() for x in cl.citations if x.source == finding.claim)
+                if not unread:
+                    self.at(self.source_docs[finding.claim], (finding.field,), finding.message)
+                continue
             if not complete(c.claims[finding.claim]):
                 continue
             doc, path = self.claim_docs[finding.claim]
