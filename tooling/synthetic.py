@@ -25,13 +25,27 @@ VOCABULARY = [f"{a}{b}" for a in ("al", "be", "ca", "do", "er", "fa", "ga", "hi"
               for b in ("ran", "set", "tol", "mup", "vek", "zor", "qin", "wad", "pex", "lum", "nib", "dor")]
 
 
-def sentence(source: int, k: int) -> str:
+def _letters(n: int) -> str:
+    """A number written as letters ("ba"), so that only figures carry digits."""
+    out = ""
+    while True:
+        n, r = divmod(n, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+        if n == 0:
+            return out
+
+
+def sentence(source: int, k: int, numbers: bool = True) -> str:
+    """Sentence k of a source.  Only sentences that a claim with a figure quotes
+    carry numbers: every number in an article must be recorded (make check)."""
     rnd = random.Random(source * 100_003 + k)
     place = PLACES[(source + k) % len(PLACES)]
     word = WORDS[(source * 7 + k) % len(WORDS)]
     words = [rnd.choice(VOCABULARY) for _ in range(12)]
-    return (f"Report {k} of source {source}: {' '.join(words[:4])} {word} {10 + (k * 7 + source) % 90} "
-            f"{' '.join(words[4:8])} {place} {k % 30 + 1} {' '.join(words[8:])}.")
+    count = f" {10 + (k * 7 + source) % 90}" if numbers else ""
+    day = f" {k % 30 + 1}" if numbers else ""
+    return (f"Report {_letters(k)} of source {_letters(source)}: {' '.join(words[:4])} {word}{count} "
+            f"{' '.join(words[4:8])} {place}{day} {' '.join(words[8:])}.")
 
 
 def write_corpus(root: Path, n_events: int, claims_per_event: int = CLAIMS_PER_EVENT, seed: int = 1) -> dict:
@@ -44,7 +58,9 @@ def write_corpus(root: Path, n_events: int, claims_per_event: int = CLAIMS_PER_E
     per_source = EVENTS_PER_SOURCE * claims_per_event + 5
     texts = {}
     for s in range(n_sources):
-        lines = [f"Synthetic source {s}", ""] + [sentence(s, k) for k in range(per_source)]
+        quoted = EVENTS_PER_SOURCE * claims_per_event
+        lines = [f"Synthetic source {s}", ""] + [
+            sentence(s, k, numbers=k < quoted and k % claims_per_event == 0) for k in range(per_source)]
         text = "\n".join(lines)
         texts[s] = lines
         name = f"s{s:05d}.txt"
@@ -108,7 +124,7 @@ def write_site(root: Path, conf_src: Path, extension: bool = True) -> None:
     if extension:
         (docs / "index.md").write_text(
             "# Benchmark\n\n```{toctree}\n:hidden:\n\nevents/index\nclaims/index\nfigures/index\n"
-            "claimants/index\nsources/index\n```\n", encoding="utf-8")
+            "claimants/index\nsources/index\ncorrections/index\n```\n", encoding="utf-8")
 
 
 def write_plain_myst(root: Path, corpus) -> None:
