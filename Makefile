@@ -4,6 +4,7 @@
 #   make check   validate the records only
 #   make test    run the test suite
 #   make serve   serve _build/html on http://127.0.0.1:8000/
+#   make preview live preview while editing: rebuilds and reloads on save (PORT=8000)
 #   make bench   run the build benchmark
 #   make clean   remove build output and generated pages
 
@@ -13,14 +14,18 @@ PY     := $(VENV)/bin/python
 SPHINXOPTS ?=
 PORT   ?= 8000
 
-.PHONY: html check test serve bench clean distclean
+.PHONY: html check test serve preview bench clean distclean
 
 $(VENV)/.build-stamp: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-$(VENV)/.test-stamp: $(VENV)/.build-stamp requirements-test.txt
+$(VENV)/.preview-stamp: $(VENV)/.build-stamp requirements-preview.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-preview.txt
+	@touch $@
+
+$(VENV)/.test-stamp: $(VENV)/.preview-stamp requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
@@ -34,6 +39,9 @@ html: check
 
 test: $(VENV)/.test-stamp
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+preview: $(VENV)/.preview-stamp
+	PORT=$(PORT) $(PY) -m tooling.preview
 
 serve: html
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)

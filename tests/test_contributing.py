@@ -110,11 +110,11 @@ def test_read_the_docs_config_builds_like_make_html():
 def test_pre_commit_hook_runs_the_validator():
     cfg = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     hook = cfg["repos"][0]["hooks"][0]
-    assert hook["entry"] == "python -m tooling check"
+    assert hook["entry"] == "tooling/run check"  # the project's environment, not a bare python
     assert re.search(hook["files"], "claims/events/dormitory-strike.yaml")
-    result = subprocess.run(hook["entry"].replace("python", sys.executable, 1).split(), cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+    result = subprocess.run(hook["entry"].split(), cwd=ROOT, capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT)})
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_every_record_file_names_its_schema():
@@ -139,7 +139,7 @@ def test_following_the_guide_adds_a_claim_that_appears_on_the_page(real_site, tm
     shutil.copytree(real_site / "claims", site / "claims")
     shutil.copytree(ROOT / "docs", site / "docs",
                     ignore=shutil.ignore_patterns("events", "sources", "figures", "claims", "claimants"))
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    env = {"PATH": "/usr/bin:/bin"}  # nothing activated: tooling/run finds the project's environment
     commands = _guide_commands("Add a claim")
     assert any("new claim" in c and "--append" in c for c in commands)
     event = claim_id = None
@@ -147,18 +147,19 @@ def test_following_the_guide_adds_a_claim_that_appears_on_the_page(real_site, tm
         if command.startswith("make "):
             continue  # `make check` / `make html`: done below, in this process
         args = shlex.split(command)
-        assert args[:3] == ["python", "-m", "tooling"], command
-        result = subprocess.run([sys.executable, *args[1:]], cwd=site, env=env, capture_output=True, text=True)
+        assert args[0] == "tooling/run", command
+        result = subprocess.run([str(ROOT / "tooling/run"), *args[1:]], cwd=site, env=env, capture_output=True,
+                                text=True)
         assert result.returncode == 0, (command, result.stderr)
         if "new claim" in command:
-            event, claim_id = args[5], args[6]
+            event, claim_id = args[3], args[4]
     # The guide's next step: replace the REPLACE: lines.
     path = site / f"claims/events/{event}.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace('"REPLACE: the claim in one neutral sentence."', '"Videos showed rebels removing a flag from a statue."')
     text = text.replace('"REPLACE: why this rating, checkable against the quotes."', '"Only one source describes it."')
     path.write_text(text, encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "tooling", "check"], cwd=site, env=env, capture_output=True, text=True)
+    check = subprocess.run([str(ROOT / "tooling/run"), "check"], cwd=site, env=env, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
     result = build(site)
     assert result.warnings == ""
@@ -166,3 +167,28 @@ def test_following_the_guide_adds_a_claim_that_appears_on_the_page(real_site, tm
     assert card is not None
     assert card.h3.get_text().startswith("Videos showed rebels removing a flag from a statue.")
     assert "rebels removing a Syrian flag from a statue" in card.blockquote.get_text()
+
+
+READ_ONLY = {"quote", "origins", "check", "coverage"}
+
+
+def _readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+    lines = [ln.split("#", 1)[0].strip() for b in blocks for ln in b.splitlines()]
+    return [ln for ln in lines if ln]
+
+
+def test_the_readmes_commands_run_as_written():
+    """Every command in the README's shell blocks: make targets exist; tooling/run ones run, in a plain shell."""
+    commands = _readme_commands()
+    assert any(c.startswith("tooling/run ") for c in commands) and "make html" in commands
+    targets = set(re.findall(r"^([a-z][\w-]*):", (ROOT / "Makefile").read_text(), re.M))
+    for command in commands:
+        args = shlex.split(command)
+        if args[0] == "make":
+            assert set(args[1:]) <= targets, command
+            continue
+        assert args[0] == "tooling/run" and args[1] in READ_ONLY, command
+        result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+        assert result.returncode == 0, (command, result.stdout, result.stderr)
