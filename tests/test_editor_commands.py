@@ -71,3 +71,16 @@ def test_new_source_from_a_captured_text(site):
     _, problems = check(site / "claims", site)
     only_placeholders(problems)  # the label, for the editor to write
     assert "publisher: null" in (site / "claims/sources/gamma_0003.yaml").read_text()
+
+
+def test_new_refuses_an_id_in_use_and_says_where(site):
+    path = site / "claims/events/town-withdrawal.yaml"
+    before = path.read_bytes()
+    r = run(site, "new", "claim", "town-withdrawal", "army-denies-withdrawal", "--source", "beta",
+            "--words", "army denied", "--claimant", "army", "--append")
+    assert r.returncode == 1
+    assert "claim id 'army-denies-withdrawal' is already used in claims/events/town-withdrawal.yaml" in r.stderr
+    assert path.read_bytes() == before
+    r = run(site, "new", "event", "other", "--claim-id", "bridge-12-dead", "--source", "beta", "--words", "army denied")
+    assert r.returncode == 1 and "already used in claims/events/bridge-strike.yaml" in r.stderr
+    assert not (site / "claims/events/other.yaml").exists()

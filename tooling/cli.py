@@ -162,6 +162,7 @@ def _cmd_new(args) -> int:
             print(f"wrote {target}")
             return 0
         corpus, problems = check(claims, Path.cwd())
+        _refuse_taken_ids(corpus, args)
         quote = exact_quote(corpus, args.source, args.words)
         if args.kind == "event":
             target = claims / "events" / f"{args.id}.yaml"
@@ -182,6 +183,21 @@ def _cmd_new(args) -> int:
     except SkeletonError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+
+
+def _refuse_taken_ids(corpus, args) -> None:
+    """A skeleton must not reuse an id: say where the id is already defined."""
+    from .skeleton import SkeletonError
+
+    if args.kind == "event" and args.id in corpus.events:
+        raise SkeletonError(f"event id '{args.id}' is already used by {display(corpus.events[args.id].yaml_path)}; "
+                            "the new command never overwrites a file: choose another id")
+    wanted = [args.id] if args.kind == "claim" else [args.claim_id or f"{args.id}-claim"]
+    for cid in wanted:
+        if cid in corpus.claims:
+            taken = corpus.claims[cid]
+            where = display(corpus.events[taken.event].yaml_path) if taken.event in corpus.events else taken.event
+            raise SkeletonError(f"claim id '{cid}' is already used in {where} (event '{taken.event}'); choose another id")
 
 
 def _yaml_string(value: str) -> str:
