@@ -138,3 +138,37 @@ def test_cli_ok(site):
     result = run_cli("check", cwd=site)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("ok: 2 sources, 2 events, 4 claims, 2 figures")
+
+
+def test_root_causes_come_first(site, monkeypatch, capsys):
+    """A changed source text is reported before what follows from it, and before any rule."""
+    from tooling.cli import main
+
+    with open(site / "claims/sources/beta_0002.txt", "a", encoding="utf-8") as f:
+        f.write(" edited")  # the capture no longer matches its checksum
+    edit(site, TW, "rating: contested\n    rationale: Witnesses say", "rating: contestd\n    rationale: Witnesses say")
+    edit(site, EV, "text: A monitor says at least 15 died", "text: At least 15 died")  # a rule, on alpha's claim
+    monkeypatch.chdir(site)
+    assert main(["check"]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert "SHA-256" in lines[0] and lines[0].startswith("claims/sources/beta_0002.yaml")
+    assert "'contestd' is not allowed" in lines[1]
+    assert "states the claim as fact" in lines[-1]
+
+
+def test_github_gets_every_problem_in_ten_annotations_and_the_summary(site, monkeypatch, capsys, tmp_path):
+    from tooling.cli import main
+
+    for n in range(12):  # twelve problems in two files
+        rel = EV if n % 2 else TW
+        with open(site / rel, "a", encoding="utf-8") as f:
+            f.write(f"extra{n}: 1\n")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.chdir(site)
+    assert main(["check", "--format", "github"]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 2 and all(line.startswith("::error file=") for line in out)  # one per file
+    assert all("6 problem(s) in this file" in line for line in out)
+    text = summary.read_text(encoding="utf-8")
+    assert text.count("unknown field 'extra") == 12

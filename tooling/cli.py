@@ -47,9 +47,20 @@ def _cmd_check(args) -> int:
         for line in _notes(corpus):
             print(line)
     if problems:
-        lines = [p.github() if args.format == "github" else str(p) for p in sorted(set(problems))]
-        print("\n".join(lines))
-        n = len(set(problems))
+        ordered = problems.ordered()
+        if args.format == "github":
+            import os
+
+            from .problems import github_annotations, github_summary
+
+            print("\n".join(github_annotations(ordered)))
+            summary = os.environ.get("GITHUB_STEP_SUMMARY")
+            if summary:
+                with open(summary, "a", encoding="utf-8") as f:
+                    f.write(github_summary(ordered))
+        else:
+            print("\n".join(str(p) for p in ordered))
+        n = len(ordered)
         print(f"{n} problem{'s' if n != 1 else ''} found; the site will not build until they are fixed.", file=sys.stderr)
         return 1
     n_claims = len(corpus.claims)

@@ -24,7 +24,7 @@ from pathlib import Path
 import fastjsonschema
 import jsonschema
 
-from .problems import Problems, display_path
+from .problems import RECORDS, ROOT_CAUSE, RULES, SCHEMA, Problems, display_path
 from .quotes import first_difference, fold
 from .origins import Declared
 from .records import (
@@ -135,27 +135,27 @@ class _Checker:
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
 
-    def at(self, doc: YamlDoc, path: tuple, message: str, key: bool = False) -> None:
+    def at(self, doc: YamlDoc, path: tuple, message: str, key: bool = False, rank: int | None = None) -> None:
         line, col = doc.key(path) if key else doc.pos(path)
-        self.problems.add(doc.path, line, col, message)
+        self.problems.add(doc.path, line, col, message, rank)
 
     # -- 1. files ----------------------------------------------------------
     def files(self, pattern_dir: Path, kind: str) -> list[Path]:
         if not pattern_dir.is_dir():
-            self.problems.add(self.shown(pattern_dir), 1, 1, f"folder is missing; create {self.shown(pattern_dir)}/ for {kind} records")
+            self.problems.add(self.shown(pattern_dir), 1, 1, rank=ROOT_CAUSE, message=f"folder is missing; create {self.shown(pattern_dir)}/ for {kind} records")
             return []
         found = []
         for path in sorted(pattern_dir.iterdir()):
             if path.name.startswith(".") or path.suffix == ".txt":
                 continue
             if path.suffix in (".yml", ".json") or (path.suffix != ".yaml" and path.is_file()):
-                self.problems.add(self.shown(path), 1, 1, f"unexpected file; {kind} records are .yaml files (rename it to {path.stem}.yaml, or move it out of claims/)")
+                self.problems.add(self.shown(path), 1, 1, rank=ROOT_CAUSE, message=f"unexpected file; {kind} records are .yaml files (rename it to {path.stem}.yaml, or move it out of claims/)")
                 continue
             if path.is_symlink():
-                self.problems.add(self.shown(path), 1, 1, "is a symbolic link; records must be regular files inside claims/ (copy the file instead)")
+                self.problems.add(self.shown(path), 1, 1, rank=ROOT_CAUSE, message="is a symbolic link; records must be regular files inside claims/ (copy the file instead)")
                 continue
             if path.is_dir():
-                self.problems.add(self.shown(path), 1, 1, f"unexpected folder; {kind} records live directly in {self.shown(pattern_dir)}/")
+                self.problems.add(self.shown(path), 1, 1, rank=ROOT_CAUSE, message=f"unexpected folder; {kind} records live directly in {self.shown(pattern_dir)}/")
                 continue
             found.append(path)
         return found
@@ -195,7 +195,8 @@ class _Checker:
             return True
         if not isinstance(data, dict):
             what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
-            self.at(doc, prefix, f"{what} must hold a mapping of fields (key: value), not {type(data).__name__}")
+            self.at(doc, prefix, f"{what} must hold a mapping of fields (key: value), not {type(data).__name__}",
+                    rank=SCHEMA)
             return False
         errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         # A misspelt field shows up twice: as unknown, and its right name as
@@ -216,6 +217,13 @@ class _Checker:
         return not errors
 
     def schema_error(self, doc: YamlDoc, error, prefix: tuple = ()) -> None:
+        self.problems.rank = SCHEMA
+        try:
+            self._schema_error(doc, error, prefix)
+        finally:
+            self.problems.rank = RECORDS
+
+    def _schema_error(self, doc: YamlDoc, error, prefix: tuple = ()) -> None:
         path = prefix + tuple(error.absolute_path)
         where = ".".join(str(p) for p in path) or "the file"
         v = error.validator
@@ -366,23 +374,23 @@ class _Checker:
         # The schema forbids '/' in the name; resolve anyway, so that a link
         # cannot make the build read a file outside claims/.
         if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
-            self.at(doc, ("text",), f"text file '{name}' is a link or lies outside {self.shown(folder)}/; put the captured file itself beside this YAML file")
+            self.at(doc, ("text",), f"text file '{name}' is a link or lies outside {self.shown(folder)}/; put the captured file itself beside this YAML file", rank=ROOT_CAUSE)
             return None
         if not path.is_file():
-            self.at(doc, ("text",), f"text file '{name}' not found beside {doc.path}; copy the captured text there byte for byte, keeping its file name")
+            self.at(doc, ("text",), f"text file '{name}' not found beside {doc.path}; copy the captured text there byte for byte, keeping its file name", rank=ROOT_CAUSE)
             return None
         raw = path.read_bytes()
         if len(raw) > MAX_TEXT_BYTES:
-            self.at(doc, ("text",), f"text file '{name}' is {len(raw):,} bytes, over the limit of {MAX_TEXT_BYTES:,}; a source is one article")
+            self.at(doc, ("text",), f"text file '{name}' is {len(raw):,} bytes, over the limit of {MAX_TEXT_BYTES:,}; a source is one article", rank=ROOT_CAUSE)
             return None
         digest = hashlib.sha256(raw).hexdigest()
         if digest != doc.data["sha256"]:
-            self.at(doc, ("sha256",), f"text file '{name}' has SHA-256 {digest}, not the recorded one; source texts are verbatim captures and are never edited (restore the file, or record a new capture as a new source)")
+            self.at(doc, ("sha256",), f"text file '{name}' has SHA-256 {digest}, not the recorded one; source texts are verbatim captures and are never edited (restore the file, or record a new capture as a new source)", rank=ROOT_CAUSE)
             return None
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.at(doc, ("text",), f"text file '{name}' is not UTF-8 (byte {exc.start}); convert the capture to UTF-8 and record it as a new source")
+            self.at(doc, ("text",), f"text file '{name}' is not UTF-8 (byte {exc.start}); convert the capture to UTF-8 and record it as a new source", rank=ROOT_CAUSE)
             return None
 
     def check_date(self, doc: YamlDoc, path: tuple, value: str) -> datetime.date | None:
@@ -567,6 +575,7 @@ class _Checker:
         """Published claims change only with a corrections entry (FACTCHECK_BASE)."""
         from .corrections import compare
 
+        self.problems.rank = RULES
         for m in compare(self.base, self.corpus):
             if m.claim in self.claim_docs:
                 doc, path = self.claim_docs[m.claim]
@@ -575,11 +584,19 @@ class _Checker:
             event = self.base[m.claim].event
             where = self.corpus.events[event].yaml_path if event in self.corpus.events else self.dir / "events" / f"{event}.yaml"
             self.problems.add(self.shown(where), 1, 1, m.message)
+        self.problems.rank = RECORDS
 
     def editorial_rules(self) -> None:
         """Every rule of :data:`tooling.rules.RULES`, placed at the claim's field."""
         from .rules import run
 
+        self.problems.rank = RULES
+        try:
+            self._editorial_rules(run)
+        finally:
+            self.problems.rank = RECORDS
+
+    def _editorial_rules(self, run) -> None:
         c = self.corpus
 
         def complete(claim: Claim) -> bool:

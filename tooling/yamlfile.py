@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problems
+from .problems import ROOT_CAUSE, Problems
 
 MAX_FILE_BYTES = 1_000_000  # a hand-written record file is a few KB
 
@@ -73,12 +73,13 @@ def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        problems.add(shown_as, 1, 1, f"cannot read the file ({exc.strerror}); check that it exists and is readable")
+        problems.add(shown_as, 1, 1, f"cannot read the file ({exc.strerror}); check that it exists and is readable", rank=ROOT_CAUSE)
         return None
     if len(raw) > MAX_FILE_BYTES:
         problems.add(
             shown_as, 1, 1,
             f"file is {len(raw):,} bytes, over the limit of {MAX_FILE_BYTES:,}; split it into smaller files",
+            rank=ROOT_CAUSE,
         )
         return None
     try:
@@ -89,6 +90,7 @@ def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
         problems.add(
             shown_as, line, col,
             f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            rank=ROOT_CAUSE,
         )
         return None
     if text.startswith("\ufeff"):
@@ -103,10 +105,10 @@ def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
         lines = text.splitlines()
         if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
             what = "a tab character; YAML indents with spaces only, replace the tab with spaces"
-        problems.add(shown_as, line, col, f"YAML syntax error: {what}; fix the YAML at this position")
+        problems.add(shown_as, line, col, f"YAML syntax error: {what}; fix the YAML at this position", rank=ROOT_CAUSE)
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks errors
-        problems.add(shown_as, 1, 1, f"YAML error: {exc}")
+        problems.add(shown_as, 1, 1, f"YAML error: {exc}", rank=ROOT_CAUSE)
         return None
     finally:
         loader.dispose()
