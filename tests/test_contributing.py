@@ -83,6 +83,20 @@ def test_pull_request_workflow_validates_with_annotations_then_builds_strictly()
     assert any("pytest" in r for r in runs)
 
 
+def test_a_data_only_pull_request_takes_the_fast_path():
+    """The scope step's shell, run on two change lists: claims/ only is fast; anything else is full."""
+    wf = load_workflow("pull-request.yml")
+    step = next(s for job in wf["jobs"].values() for s in job["steps"] if s.get("id") == "scope")
+    script = step["run"].replace('git diff --name-only "$BASE" HEAD', 'printf "$CHANGED"')
+    for changed, suite in (("claims/events/a.yaml\nclaims/claimants.yaml\n", "fast"),
+                           ("claims/events/a.yaml\ntooling/rules.py\n", "full")):
+        out = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
+                             env={"PATH": "/usr/bin:/bin", "BASE": "abc", "CHANGED": changed,
+                                  "GITHUB_OUTPUT": "/dev/stdout"})
+        assert f"suite={suite}" in out.stdout, (changed, out.stdout, out.stderr)
+    assert "push" in wf[True] and wf[True]["push"]["branches"] == ["main"]  # main runs everything
+
+
 def test_deploy_workflow_publishes_main_to_pages():
     wf = load_workflow("deploy.yml")
     assert wf[True]["push"]["branches"] == ["main"]
