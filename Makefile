@@ -29,8 +29,10 @@ $(VENV)/.test-stamp: $(VENV)/.preview-stamp requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# The record checks CI runs; then the ids editors' YAML language servers complete.
 check: $(VENV)/.build-stamp
 	$(PY) -m tooling check
+	@$(PY) -m tooling editor-schemas
 
 # Built aside and swapped in: a failed build never replaces a good site.
 html: check

@@ -93,6 +93,15 @@ def _cmd_origins(args) -> int:
     return 0
 
 
+def _cmd_editor_schemas(args) -> int:
+    from .editor_schemas import write
+
+    corpus, problems = check(Path(args.claims), Path.cwd())
+    if write(corpus):
+        print("updated tooling/schema/ids.schema.json: editors' completion knows today's ids")
+    return 0
+
+
 def _cmd_corrections(args) -> int:
     """Print the corrections entries that the changes since FACTCHECK_BASE still need."""
     import datetime
@@ -233,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--claims", default="claims")
     p.add_argument("--date", help="the correction date (default: today)")
     p.set_defaults(func=_cmd_corrections)
+    p = sub.add_parser("editor-schemas", help="write the ids editors' YAML language servers complete (make check does)")
+    p.add_argument("--claims", default="claims")
+    p.set_defaults(func=_cmd_editor_schemas)
     p = sub.add_parser("coverage", help="list numbers and names in the sources that no record covers")
     p.add_argument("--claims", default="claims")
     p.set_defaults(func=_cmd_coverage)
