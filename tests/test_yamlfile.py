@@ -71,3 +71,22 @@ def test_oversized_file(tmp_path):
     doc, problems = load(tmp_path, "a: " + "x" * MAX_FILE_BYTES + "\n")
     assert doc is None
     assert "over the limit" in problems[0].message
+
+
+def test_yaml_mistakes_are_explained_in_plain_words(tmp_path):
+    from tooling.problems import Problems
+    from tooling.yamlfile import load_yaml
+
+    cases = {
+        "title: Rebels: a new push\n": "a colon followed by a space inside a value; put the whole value in double quotes",
+        "a:\n  - x\n y: 2\n": "indentation does not match",
+        'summary: "unclosed\n': "a quotation mark is opened and never closed",
+        "contradicts: [a, b\n": "a [list] is not closed",
+        "text: *starred\n": "put text that starts with '*' in double quotes",
+    }
+    for i, (text, words) in enumerate(cases.items()):
+        path = tmp_path / f"case{i}.yaml"
+        path.write_text(text, encoding="utf-8")
+        problems = Problems()
+        assert load_yaml(path, path.name, problems) is None
+        assert len(problems) == 1 and words in problems[0].message, (text, problems)

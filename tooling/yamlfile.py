@@ -68,6 +68,35 @@ def _mark(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+# PyYAML's messages, in an editor's words: what is wrong on the line, and the fix.
+_PLAIN = (
+    ("mapping values are not allowed",
+     "a colon followed by a space inside a value; put the whole value in double quotes"),
+    ("expected <block end>",
+     "this line's indentation does not match the lines above; line it up with its siblings (spaces only)"),
+    ("did not find expected key",
+     "this line's indentation does not match the lines above; line it up with its siblings (spaces only)"),
+    ("expected '<document start>'",
+     "this line's indentation does not match the lines above; line it up with its siblings (spaces only)"),
+    ("could not find expected ':'", "a line that is neither 'key: value' nor a '- ' list item; add the colon, "
+                                    "or quote the text if it continues the line above"),
+    ("found unexpected end of stream", "a quotation mark is opened and never closed; close the quote"),
+    ("while scanning a quoted scalar", "a quotation mark is opened and never closed; close the quote"),
+    ("expected ',' or ']'", "a [list] is not closed; add the ']' (or write the list as '- ' lines)"),
+    ("expected ',' or '}'", "a {mapping} is not closed; add the '}'"),
+    ("found character that cannot start any token",
+     "text that starts with a character YAML reserves (@ ` % |  >) must be in double quotes"),
+    ("found undefined alias", "a '*' starts a YAML alias; put text that starts with '*' in double quotes"),
+)
+
+
+def plain_words(problem: str, context: str | None) -> str:
+    for needle, words in _PLAIN:
+        if needle in problem or (context and needle in context):
+            return f"{words} (YAML said: {problem})"
+    return problem
+
+
 def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
     """Load one YAML file; on any problem, add it to ``problems`` and return None."""
     try:
@@ -105,6 +134,8 @@ def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
         lines = text.splitlines()
         if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
             what = "a tab character; YAML indents with spaces only, replace the tab with spaces"
+        else:
+            what = plain_words(what, exc.context)
         problems.add(shown_as, line, col, f"YAML syntax error: {what}; fix the YAML at this position", rank=ROOT_CAUSE)
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks errors
