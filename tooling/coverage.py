@@ -80,13 +80,29 @@ def uncovered(corpus: Corpus, not_recorded: dict[str, set[str]]) -> list[Term]:
     missing = []
     for source in corpus.sources.values():
         skip = not_recorded.get(source.id, set())
+        # Per character: covered by any quote, and by a quote of a claim with a
+        # figure.  Built once per source, then each term is a slice lookup.
+        n = len(source.text)
+        any_quote, figure_quote = bytearray(n + 1), bytearray(n + 1)
+        for s, e, has_fig in spans.get(source.id, []):
+            if s >= 0:
+                any_quote[s:e] = b"\x01" * (e - s)
+                if has_fig:
+                    figure_quote[s:e] = b"\x01" * (e - s)
         for term in article_terms(source):
             if term.text.casefold() in skip:
                 continue
             end = term.start + len(term.text)
             needs_figure = term.kind == "number" and not _YEAR.match(term.text)
-            if any(s <= term.start and end <= e and (has_fig or not needs_figure)
-                   for s, e, has_fig in spans.get(source.id, [])):
+            if _inside_one(spans.get(source.id, []), term.start, end, needs_figure, any_quote, figure_quote):
                 continue
             missing.append(term)
     return missing
+
+
+def _inside_one(spans, start, end, needs_figure, any_quote, figure_quote) -> bool:
+    """Is [start, end) wholly inside one quoted span (of a claim with a figure, if needed)?"""
+    cover = figure_quote if needs_figure else any_quote
+    if 0 in cover[start:end]:
+        return False  # some character is in no such quote at all: the common, fast answer
+    return any(s <= start and end <= e and (has_fig or not needs_figure) for s, e, has_fig in spans)
