@@ -120,7 +120,7 @@ def first_visits(root: Path, pages: list[str]) -> dict[str, dict]:
                 context = browser.new_context()  # an empty cache: a first visit
                 page = context.new_page()
                 urls: list[str] = []
-                page.on("request", lambda r: urls.append(r.url))
+                page.on("request", lambda r, seen=urls: seen.append(r.url))
                 page.goto(f"{origin}/{page_name}", wait_until="networkidle")
                 files, third = {}, 0
                 for url in urls:
