@@ -235,19 +235,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["text", "github"], default="text",
                    help="'github' prints workflow annotations for pull requests")
     p.set_defaults(func=_cmd_check)
-    p = sub.add_parser("origins", help="group the sources by origin (shared wording) and show the evidence")
-    p.add_argument("--claims", default="claims")
-    p.set_defaults(func=_cmd_origins)
-    p = sub.add_parser("corrections", help="print the corrections entries your changes since FACTCHECK_BASE need")
-    p.add_argument("--claims", default="claims")
-    p.add_argument("--date", help="the correction date (default: today)")
-    p.set_defaults(func=_cmd_corrections)
-    p = sub.add_parser("editor-schemas", help="write the ids editors' YAML language servers complete (make check does)")
-    p.add_argument("--claims", default="claims")
-    p.set_defaults(func=_cmd_editor_schemas)
-    p = sub.add_parser("coverage", help="list numbers and names in the sources that no record covers")
-    p.add_argument("--claims", default="claims")
-    p.set_defaults(func=_cmd_coverage)
+    def command(name: str, help: str, func):
+        """A subcommand that reads the records (every one takes --claims)."""
+        q = sub.add_parser(name, help=help)
+        q.add_argument("--claims", default="claims", help="the claims folder (default: claims)")
+        q.set_defaults(func=func)
+        return q
+
+    command("origins", "group the sources by origin (shared wording) and show the evidence", _cmd_origins)
+    command("corrections", "print the corrections entries your changes since FACTCHECK_BASE need",
+            _cmd_corrections).add_argument("--date", help="the correction date (default: today)")
+    command("editor-schemas", "write the ids editors' YAML language servers complete (make check does)",
+            _cmd_editor_schemas)
+    command("coverage", "list numbers and names in the sources that no record covers", _cmd_coverage)
     p = sub.add_parser("quote", help="find the exact passage of a source to quote")
     p.add_argument("source", help="source id, e.g. src-003")
     p.add_argument("words", help="some words of the passage, in order")
