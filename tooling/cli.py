@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .records import count
 from .validate import check
 
 
@@ -61,12 +62,12 @@ def _cmd_check(args) -> int:
         else:
             print("\n".join(str(p) for p in ordered))
         n = len(ordered)
-        print(f"{n} problem{'s' if n != 1 else ''} found; the site will not build until they are fixed.", file=sys.stderr)
+        print(f"{count(n, 'problem')} found; the site will not build until they are fixed.", file=sys.stderr)
         return 1
     n_claims = len(corpus.claims)
     print(f"ok: {len(corpus.sources)} sources, {len(corpus.events)} events, {n_claims} claims, "
           f"{sum(1 for c in corpus.claims.values() if c.figure)} figures, "
-          f"{len(corpus.origins.groups)} origin group{'s' if len(corpus.origins.groups) != 1 else ''}"
+          f"{count(len(corpus.origins.groups), 'origin group')}"
           + (f"; every change since {_base_ref()} is in a corrections log" if base is not None else ""))
     return 0
 

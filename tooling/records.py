@@ -140,6 +140,11 @@ class Figure:
         return " ".join(w for w in words if w)
 
 
+def count(n: int, noun: str) -> str:
+    """'1 report', '3 reports': readers' plurals, in one place."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def format_number(n: float | None) -> str:
     if n is None:
         return ""

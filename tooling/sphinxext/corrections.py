@@ -150,8 +150,8 @@ class CorrectionsDirective(RecordDirective):
         log = entries(self.corpus)
         if not log:
             return [para("No claim has been corrected or retracted since it was published.")]
-        out = [para(f"{len(log)} correction{'s' if len(log) != 1 else ''} and retraction"
-                    f"{'s' if len(log) != 1 else ''}, newest first. ",
+        out = [para(f"{len(log)} {'entry' if len(log) == 1 else 'entries'} (corrections and retractions), "
+                    "newest first. ",
                     "Follow them in a feed reader: ",
                     nodes.reference("", "corrections feed (Atom)", refuri=_feed_href(self.env.docname)),
                     ".")]

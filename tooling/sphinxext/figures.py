@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..records import Claim, Corpus, Measure, format_number
+from ..records import Claim, Corpus, Measure, count, format_number
 from .common import (
     claimant_name,
     para,
@@ -84,11 +84,11 @@ def render_measure(corpus: Corpus, measure: Measure, claims: list[Claim]) -> nod
     claimants = {c.claimant for c in claims}
     sources = {cit.source for c in claims for cit in c.citations}
     # Sources that retell one text are one origin: say how many independent ones there are.
-    origins = corpus.origins.group_count(sources)
+    origins = corpus.origins.groupcount(sources)
     n = sum(len(c.citations) for c in claims)
     sec += para(strong(status + ". "), f"What it counts: {measure.counts}. ",
-                f"{_count(n, 'report')} from {_count(len(claimants), 'claimant')} in {_count(len(sources), 'source')} "
-                f"({_count(origins, 'independent origin')}); ",
+                f"{count(n, 'report')} from {count(len(claimants), 'claimant')} in {count(len(sources), 'source')} "
+                f"({count(origins, 'independent origin')}); ",
                 f"spread: {spread(claims)}.", classes=["fc-measure-summary"])
     if measure.note:
         sec += para(strong("Editor’s note: "), measure.note, classes=["fc-note"])
@@ -118,7 +118,3 @@ def _table(corpus: Corpus, claims: list[Claim]) -> nodes.raw:
                 h.a(f"events/{claim.event}", claim.anchor, claim.text) + " " + h.badge(claim.rating),
             ]))
     return h.raw(h.table(headers, rows, "fc-figures-table"))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
