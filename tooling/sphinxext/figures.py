@@ -84,7 +84,7 @@ def render_measure(corpus: Corpus, measure: Measure, claims: list[Claim]) -> nod
     claimants = {c.claimant for c in claims}
     sources = {cit.source for c in claims for cit in c.citations}
     # Sources that retell one text are one origin: say how many independent ones there are.
-    origins = corpus.origins.groupcount(sources)
+    origins = corpus.origins.group_count(sources)
     n = sum(len(c.citations) for c in claims)
     sec += para(strong(status + ". "), f"What it counts: {measure.counts}. ",
                 f"{count(n, 'report')} from {count(len(claimants), 'claimant')} in {count(len(sources), 'source')} "
