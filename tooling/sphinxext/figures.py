@@ -37,8 +37,9 @@ class FiguresDirective(RecordDirective):
         out = []
         contested = [m for m in groups if is_contested(groups[m])]
         out.append(para(
-            f"{sum(len(g) for g in groups.values())} figures on {len(groups)} measures; "
-            f"{len(contested)} of them have reports that differ. Each row is one report, "
+            f"{count(sum(len(g) for g in groups.values()), 'figure')} on {count(len(groups), 'measure')}; "
+            f"{len(contested)} of them {'has' if len(contested) == 1 else 'have'} reports that differ. "
+            "Each row is one report, "
             "attributed to who made it and linked to the passage that carries it.",
             classes=["fc-help"],
         ))
