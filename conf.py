@@ -36,9 +36,26 @@ myst_heading_anchors = 3
 # file carries an address (no canonical link, relative ClaimReview URLs, no
 # sitemap), so a local build never publishes a local address.
 html_baseurl = os.environ.get("FACTCHECK_BASE_URL", "")
+if html_baseurl:
+    html_baseurl = html_baseurl.rstrip("/") + "/"
+    # Open Graph tags and the sitemap carry absolute addresses: only a build
+    # for the published address writes them (maintained extensions, pinned).
+    extensions += ["sphinxext.opengraph", "sphinx_sitemap"]
+    ogp_site_url = html_baseurl
+    ogp_type = "article"
+    ogp_social_cards = {"enable": False}
+    sitemap_url_scheme = "{link}"
 factcheck_organization = os.environ.get("FACTCHECK_ORGANIZATION", "Aleppo offensive fact-check")
 # The default page description (search snippets, share cards). The captures are
 # undated: the month is an editor's inference and says so.
+# The titles and introductions of the generated lists (the extension's defaults are neutral).
+factcheck_pages = {
+    "events": {"intro": "Every event the sources report, in date order. The sources give weekdays (\"on "
+                        "Wednesday\"), not calendar dates: every calendar date here is an editor's inference, and "
+                        "each event page shows the sources' own words beside it."},
+    "claimants": {"intro": "Who made the claims: governments, armed groups, monitors, state media, UN officials, "
+                           "and the articles' own narration."},
+}
 factcheck_description = ("A fact-check of the rebel offensive on Aleppo (late November 2024, an editor's "
                          "inference: the captures are undated): who claimed what, in which source, and how it holds.")
 

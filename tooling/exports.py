@@ -1,10 +1,13 @@
-"""The records as data: claims.json and figures.csv, and reading them back.
+"""The records as data: claims.json (with its schema) and figures.csv, and reading them back.
 
 ``claims.json`` holds every record (sources with their full text, events,
-claims, figures, claimants, measures) and the schema version; ``figures.csv``
-is the contested-figures table as rows.  Both are written by the Sphinx build
-(``build-finished``) and re-import into the same records (see the tests), so
-researchers can rely on them.  Output is deterministic: sorted, no timestamps.
+claims, figures, claimants, measures), the origin groups and the schema
+version.  Its shape is the records' dataclasses (:mod:`tooling.shapes`), and
+so is its published schema, ``claims.schema.json``: a field added to a record
+is in the export and in the schema at once.  ``figures.csv`` is the
+contested-figures table as rows.  Both are written by the Sphinx build
+(``build-finished``) and re-import into the same records (see the tests).
+Output is deterministic: sorted, no timestamps.
 """
 
 from __future__ import annotations
@@ -12,21 +15,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
+from dataclasses import dataclass
 
-from .records import (
-    SCHEMA_VERSION,
-    Change,
-    Citation,
-    Correction,
-    Retraction,
-    Claim,
-    Claimant,
-    Event,
-    Figure,
-    InferredDate,
-    Measure,
-)
+from .records import SCHEMA_VERSION, Claimant, Event, Figure, Measure, Source
+from .shapes import from_plain, schema_of, to_plain
 
 FIGURE_COLUMNS = [
     "measure", "measure_label", "claim_id", "event_id", "claimant_id", "claimant", "source_id", "source_line",
@@ -34,89 +26,60 @@ FIGURE_COLUMNS = [
 ]
 
 
+@dataclass
+class ClaimsExport:
+    """Every record of the fact-check site, as published in claims.json."""
+
+    schema_version: str
+    sources: list[Source]
+    events: list[Event]
+    claimants: list[Claimant]
+    measures: list[Measure]
+    origin_groups: list[list[str]]  # sources that retell one text; independent sources stand alone
+
+
 def _number(v):
     return None if v is None else (int(v) if float(v).is_integer() else v)
 
 
-def to_json(corpus) -> str:
-    def claim_dict(c: Claim) -> dict:
-        d = {
-            "id": c.id, "text": c.text, "claimant": c.claimant, "rating": c.rating, "rationale": c.rationale,
-            "citations": [{"source": x.source, "quote": x.quote, "line": x.line} for x in c.citations],
-            "contradicts": c.contradicts, "note": c.note, "figure": None,
-            "published": c.published, "updated": c.updated,
-            "corrections": [{"date": x.date, "reason": x.reason,
-                             "changes": [{"field": ch.field, "old": ch.old, "new": ch.new} for ch in x.changes]}
-                            for x in c.corrections],
-            "retracted": asdict(c.retracted) if c.retracted else None,
-        }
-        if c.figure:
-            f = asdict(c.figure)
-            for k in ("value", "min", "max"):
-                f[k] = _number(f[k])
-            d["figure"] = f
-        return d
+def export(corpus) -> ClaimsExport:
+    return ClaimsExport(
+        schema_version=SCHEMA_VERSION,
+        sources=sorted(corpus.sources.values(), key=lambda s: s.id),
+        events=sorted(corpus.events.values(), key=lambda e: e.id),
+        claimants=sorted(corpus.claimants.values(), key=lambda c: c.id),
+        measures=sorted(corpus.measures.values(), key=lambda m: m.id),
+        origin_groups=sorted(sorted(g) for g in {corpus.origins.members(s) for s in corpus.sources}),
+    )
 
-    data = {
-        "schema_version": SCHEMA_VERSION,
-        "sources": [
-            {
-                "id": s.id, "label": s.label, "title": s.title, "publisher": s.publisher,
-                "publisher_basis": s.publisher_basis, "url": s.url, "published": s.published,
-                "retrieved": s.retrieved, "language": s.language, "text_file": s.text_name, "sha256": s.sha256,
-                "furniture": [asdict(f) for f in s.furniture], "note": s.note, "text": s.text,
-                "origin_group": list(corpus.origins.members(s.id)),
-            }
-            for s in sorted(corpus.sources.values(), key=lambda s: s.id)
-        ],
-        "events": [
-            {
-                "id": e.id, "title": e.title, "kind": e.kind, "place": e.place, "summary": e.summary, "note": e.note,
-                "date": {
-                    "reported": [{"source": x.source, "quote": x.quote, "line": x.line} for x in e.reported_dates],
-                    "inferred": asdict(e.inferred_date) if e.inferred_date else None,
-                },
-                "claims": [claim_dict(c) for c in e.claims],
-            }
-            for e in sorted(corpus.events.values(), key=lambda e: e.id)
-        ],
-        "claimants": [asdict(c) for c in sorted(corpus.claimants.values(), key=lambda c: c.id)],
-        "measures": [asdict(m) for m in sorted(corpus.measures.values(), key=lambda m: m.id)],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+def to_json(corpus) -> str:
+    return json.dumps(to_plain(export(corpus)), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def from_json(text: str) -> ClaimsExport:
+    return from_plain(ClaimsExport, json.loads(text))
+
+
+def export_schema() -> dict:
+    """The JSON Schema of claims.json, from the same dataclasses."""
+    defs: dict = {}
+    root = schema_of(ClaimsExport, defs)
+    defs["ClaimsExport"]["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "claims.json: the fact-check records", **root, "$defs": defs}
 
 
 def events_from_json(text: str) -> list[Event]:
-    """Rebuild Event/Claim/Figure records (without file paths) from claims.json."""
-    data = json.loads(text)
-    events = []
-    for e in data["events"]:
-        claims = []
-        for c in e["claims"]:
-            claims.append(Claim(
-                id=c["id"], text=c["text"], claimant=c["claimant"], rating=c["rating"], rationale=c["rationale"],
-                citations=[Citation(x["source"], x["quote"], line=x["line"]) for x in c["citations"]],
-                event=e["id"], figure=Figure(**c["figure"]) if c["figure"] else None,
-                contradicts=c["contradicts"], note=c["note"], published=c["published"],
-                corrections=tuple(Correction(x["date"], tuple(Change(**ch) for ch in x["changes"]), x["reason"])
-                                  for x in c["corrections"]),
-                retracted=Retraction(**c["retracted"]) if c["retracted"] else None,
-            ))
-        inferred = e["date"]["inferred"]
-        events.append(Event(
-            id=e["id"], title=e["title"], kind=e["kind"], place=e["place"], summary=e["summary"], note=e["note"],
-            reported_dates=[Citation(x["source"], x["quote"], line=x["line"]) for x in e["date"]["reported"]],
-            inferred_date=InferredDate(**inferred) if inferred else None, claims=claims, yaml_path=None,
-        ))
-    return events
+    return from_json(text).events
 
 
 def claimants_from_json(text: str) -> list[Claimant]:
-    return [Claimant(**c) for c in json.loads(text)["claimants"]]
+    return from_json(text).claimants
 
 
 def measures_from_json(text: str) -> list[Measure]:
-    return [Measure(**m) for m in json.loads(text)["measures"]]
+    return from_json(text).measures
 
 
 def figure_rows(corpus) -> list[dict]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .origins import Declared, Origins, group, measure
 from .quotes import FoldedText
 
-SCHEMA_VERSION = "1.1"  # 1.1: claims carry published, updated, corrections, retracted; sources their origin group
+SCHEMA_VERSION = "2.0"  # 2.0: claims.json is the records' dataclasses as they are (tooling/shapes.py) and has a published schema; 1.1: corrections, origins
 NOT_STATED = "not stated"
 
 QUALIFIER_TEXT = {
@@ -52,8 +52,8 @@ class Source:
     sha256: str
     furniture: list[Furniture]
     note: str | None
-    yaml_path: Path
-    text_path: Path
+    yaml_path: Path = field(metadata={"export": False})  # working state: where it was read from
+    text_path: Path = field(metadata={"export": False})
     text: str
     not_recorded: dict[str, str] = field(default_factory=dict)  # term -> reason
     declared_origin: Declared = field(default_factory=Declared)  # what an editor recorded
@@ -235,7 +235,7 @@ class Event:
     summary: str
     claims: list[Claim]
     note: str | None
-    yaml_path: Path
+    yaml_path: Path | None = field(default=None, metadata={"export": False})
 
     @property
     def sort_key(self) -> tuple:

@@ -1,13 +1,17 @@
 """The Sphinx extension: renders the records of claims/ as the site.
 
-Wiring, in build order:
+Wiring, in build order (ARCHITECTURE.md has the whole flow):
 
 - ``builder-inited``: load and validate claims/ (:func:`tooling.validate.check`);
   refuse to build on any problem; write the generated stub pages (:mod:`.pages`).
-- reading: each stub's directive renders its record (:mod:`.events`,
-  :mod:`.sources`, :mod:`.figures`, :mod:`.lists`) and notes the YAML files the
-  page depends on, so an edit re-reads only the pages that show it.
-- ``doctree-resolved``: links between pages get their final URLs (:mod:`.nodes`).
+- reading: each stub's directive renders its own record (:mod:`.events`,
+  :mod:`.sources`, :mod:`.claims_index`) and notes the YAML files it read;
+  content drawn from other records is left as a placeholder (:mod:`.aggregates`).
+- ``env-get-updated``: the :class:`.aggregates.PageInputs` collector names the
+  pages whose aggregates, metadata or neighbours changed, to be rewritten.
+- ``doctree-resolved``: placeholders are filled; links resolve through the
+  ``fc`` domain (:mod:`.domain`), the one place that knows addresses.
+- ``html-page-context`` and ``build-finished``: metadata and exports (:mod:`.publish`).
 """
 
 from __future__ import annotations
@@ -18,18 +22,32 @@ from sphinx.util import logging
 
 from .. import __version__
 from ..validate import check
-from . import publish, state
-from .corrections import CorrectionsDirective
-from .claims_index import ClaimantDirective, ClaimantListDirective, ClaimsIndexDirective
-from .events import EventDirective
-from .figures import FiguresDirective
-from .lists import EventListDirective, RatingScaleDirective, RulesDirective, SourceListDirective, TimelineDirective
-from .nodes import depart_fc_mark_html, fc_link, fc_mark, resolve_links, visit_fc_mark_html
+from . import claims_index, corrections, events, figures, lists, publish, sources, state
+from .aggregates import directive, setup_aggregates
+from .config import setup_config
+from .domain import FactCheckDomain
+from .nodes import setup_nodes
 from .pages import write_pages
-from .sources import SourceDirective
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
+
+DIRECTIVES = {
+    "fc-event": events.EventDirective,
+    "fc-source": sources.SourceDirective,
+    "fc-claimant": claims_index.ClaimantDirective,
+    "fc-figures": figures.FiguresDirective,
+    "fc-rating-scale": lists.RatingScaleDirective,
+    "fc-rules": lists.RulesDirective,
+    # Directives that are only an aggregate:
+    "fc-event-list": directive("event-list"),
+    "fc-timeline": directive("timeline"),
+    "fc-source-list": directive("source-list"),
+    "fc-claims-index": directive("claims-index"),
+    "fc-claimant-list": directive("claimant-list"),
+    "fc-corrections": directive("corrections-log"),
+}
+assert corrections  # imported for its aggregates' registration
 
 
 class RecordsError(SystemExit):
@@ -56,60 +74,51 @@ def _load_records(app) -> None:
     # corroborated claim needs the origin groups.
     corpus.origins  # noqa: B018 - computes and caches the cached_property
     state.put(app.srcdir, corpus)
-    for warning in write_pages(corpus, Path(app.srcdir)):
+    for warning in write_pages(corpus, Path(app.srcdir), app.config):
         logger.warning(warning, type="factcheck", subtype="pages")
 
 
 def _configure(app, config) -> None:
     config.html_static_path.append(str(STATIC))
-    # Quotes and source texts are verbatim: docutils' SmartQuotes would turn
-    # the source's straight ' and " into typographic ones on the page.
-    config.smartquotes = False
+
+
+# The code that decides what a page says: the extension itself (code,
+# templates, styles) and the modules whose words and numbers it prints.  The
+# validator, the CLI and the benchmarks are not among them: editing those
+# does not re-read every page.
+RENDERING_MODULES = ("records.py", "ratings.py", "rules.py", "origins.py")
 
 
 def _code_version() -> int:
-    """A number that changes whenever the tooling's code or schema changes.
+    """A number that changes whenever the code that renders pages changes.
 
-    Given to Sphinx as ``env_version``: pages are rendered by this code, so a
-    change to it must re-read every page, or an incremental build would keep
-    pages rendered by the old code.
+    Given to Sphinx as ``env_version``: a change to it re-reads every page, or
+    an incremental build would keep pages rendered by the old code.
     """
     import zlib
 
-    root = Path(__file__).resolve().parent.parent
+    here = Path(__file__).resolve().parent
+    files = sorted(p for p in here.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files += [here.parent / name for name in RENDERING_MODULES]
     crc = 0
-    # ids.schema.json is data for editors, written by make check: not code.
-    files = sorted(root.rglob("*.py")) + sorted(p for p in root.rglob("*.json") if p.name != "ids.schema.json")
-    for path in files + sorted(root.rglob("*.css")):
-        crc = zlib.crc32(path.read_bytes(), zlib.crc32(path.relative_to(root).as_posix().encode(), crc))
+    for path in files:
+        crc = zlib.crc32(path.read_bytes(), zlib.crc32(path.relative_to(here.parent).as_posix().encode(), crc))
     return crc
 
 
 def setup(app):
-    app.add_config_value("factcheck_claims_dir", "claims", "env", types=frozenset({str}))
-    # Who publishes the fact-check (ClaimReview author, feed author), and a default page
-    # description: the site's own words, set in conf.py, so another newsroom's site says its own.
-    app.add_config_value("factcheck_organization", "", "html", types=frozenset({str}))
-    app.add_config_value("factcheck_description", "", "html", types=frozenset({str}))
-    app.connect("html-page-context", publish.on_page_context)
-    app.connect("build-finished", publish.on_build_finished)
+    setup_config(app)
+    setup_nodes(app)
+    setup_aggregates(app)
+    app.add_domain(FactCheckDomain)
     app.connect("config-inited", _configure)
     app.connect("builder-inited", _load_records)
-    app.connect("doctree-resolved", resolve_links)
-    app.add_node(fc_link)
-    app.add_node(fc_mark, html=(visit_fc_mark_html, depart_fc_mark_html))
-    app.add_directive("fc-event", EventDirective)
-    app.add_directive("fc-source", SourceDirective)
-    app.add_directive("fc-figures", FiguresDirective)
-    app.add_directive("fc-event-list", EventListDirective)
-    app.add_directive("fc-source-list", SourceListDirective)
-    app.add_directive("fc-rating-scale", RatingScaleDirective)
-    app.add_directive("fc-timeline", TimelineDirective)
-    app.add_directive("fc-claims-index", ClaimsIndexDirective)
-    app.add_directive("fc-claimant", ClaimantDirective)
-    app.add_directive("fc-claimant-list", ClaimantListDirective)
-    app.add_directive("fc-corrections", CorrectionsDirective)
-    app.add_directive("fc-rules", RulesDirective)
+    # Before sphinxext-opengraph (priority 500), which reads the page metadata set here.
+    app.connect("html-page-context", publish.on_page_context, priority=400)
+    app.connect("build-finished", publish.on_build_finished)
+    for name, cls in DIRECTIVES.items():
+        app.add_directive(name, cls)
     app.add_css_file("factcheck.css")
     app.add_js_file("factcheck-filter.js", loading_method="defer")
-    return {"version": __version__, "env_version": _code_version(), "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": _code_version(), "parallel_read_safe": True,
+            "parallel_write_safe": True}

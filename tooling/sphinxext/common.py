@@ -8,22 +8,9 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..records import NOT_STATED, Claim, Corpus
 from ..ratings import BY_NAME
-from .nodes import fc_link
-from .rawhtml import badge_classes
-
-EVENTS = "events"
-SOURCES = "sources"
-FIGURES = "figures/index"
-
-
-def event_doc(event_id: str) -> str:
-    return f"{EVENTS}/{event_id}"
-
-
-def source_doc(source_id: str) -> str:
-    return f"{SOURCES}/{source_id}"
+from ..records import NOT_STATED, Claim, Corpus
+from .domain import Link, xref
 
 
 def text(value) -> nodes.Text:
@@ -46,12 +33,16 @@ def strong(value: str) -> nodes.strong:
     return nodes.strong("", "", text(value))
 
 
-def link(docname: str, anchor: str, label, title: str | None = None, classes=()) -> fc_link:
-    node = fc_link("", "", text(label) if isinstance(label, str) else label, docname=docname, anchor=anchor)
-    node["classes"].extend(classes)
+def link(objtype: str, name: str, label, fragment: str = "", title: str = "", classes=()):
+    """A link to a record, resolved by the ``fc`` domain (:mod:`.domain`)."""
+    return xref(objtype, name, label, fragment=fragment, title=title or "", classes=classes)
+
+
+def same_page(anchor: str, label: str, title: str = "", classes=()) -> nodes.reference:
+    ref = nodes.reference("", "", text(label), internal=True, refuri=f"#{anchor}", classes=list(classes))
     if title:
-        node["reftitle"] = title
-    return node
+        ref["reftitle"] = title
+    return ref
 
 
 def external(url: str, label: str) -> nodes.reference:
@@ -64,6 +55,26 @@ def external(url: str, label: str) -> nodes.reference:
 
 def stated(value) -> str:
     return NOT_STATED if value in (None, "") else str(value)
+
+
+def badge_classes(rating: str) -> list[str]:
+    """The one place a badge's classes are named (templates/macros.html uses the same)."""
+    return ["fc-badge", f"fc-rating-{BY_NAME[rating].name}"]
+
+
+def badge_data(rating: str) -> dict:
+    """A badge as data, for templates/macros.html."""
+    return {"cls": " ".join(badge_classes(rating)), "label": BY_NAME[rating].label}
+
+
+def rating_counts(claims) -> list[tuple[dict, int]]:
+    """[(badge, count)] in scale order, for 'Corroborated ×4 Reported ×1'."""
+    from collections import Counter
+
+    from ..ratings import SCALE
+
+    counts = Counter(c.rating for c in claims)
+    return [(badge_data(r.name), counts[r.name]) for r in SCALE if counts[r.name]]
 
 
 def badge(rating: str) -> nodes.inline:
@@ -91,8 +102,13 @@ def section(title: str, ids: list[str], classes=()) -> nodes.section:
     return sec
 
 
-def claim_link(corpus: Corpus, claim: Claim, label: str | None = None) -> fc_link:
-    return link(event_doc(claim.event), claim.anchor, label or claim.text, title=claim.text)
+def claim_link(corpus: Corpus, claim: Claim, label: str | None = None):
+    return link("claim", claim.id, label or claim.text, title=claim.text)
+
+
+def claim_ref(claim: Claim, label: str | None = None, fragment: str = "") -> Link:
+    """The same link as data, for aggregates."""
+    return Link("claim", claim.id, label or claim.text, fragment, claim.text)
 
 
 def claimant_name(corpus: Corpus, claimant_id: str) -> str:

@@ -24,10 +24,12 @@ from docutils import nodes
 
 from ..ratings import BY_NAME
 from ..records import Change, Claim, Corpus, Figure, Retraction
-from .common import claim_link, claimant_name, para, strong, text
-from .state import RecordDirective
+from .aggregates import register
+from .config import organization
+from .common import claim_ref, claimant_name, para, strong, text
+from .domain import INDEX_PAGES, address
 
-PAGE = "corrections/index"
+PAGE = INDEX_PAGES["corrections"]
 FEED = "corrections.atom"
 FIELD_NAMES = {"rating": "Rating", "text": "Claim", "claimant": "Claimed by", "citations": "Quoted passages",
                "figure": "Figure", "contradicts": "Disputes"}
@@ -94,6 +96,7 @@ def render_corrections(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     if claim.corrections:
         box = nodes.container(classes=["fc-corrections"])
+        box["support_smartquotes"] = False  # old and new values are quoted as they were
         n = len(claim.corrections)
         box += para(strong(f"{'Correction' if n == 1 else f'{n} corrections'}"), classes=["fc-corrections-head"])
         items = nodes.bullet_list()
@@ -142,40 +145,38 @@ def entries(corpus: Corpus) -> list[Entry]:
     return out
 
 
-class CorrectionsDirective(RecordDirective):
-    """``{fc-corrections}``: the site-wide log."""
-
-    def run(self):
-        self.depend_on_everything()
-        log = entries(self.corpus)
-        if not log:
-            return [para("No claim has been corrected or retracted since it was published.")]
-        out = [para(f"{len(log)} {'entry' if len(log) == 1 else 'entries'} (corrections and retractions), "
-                    "newest first. ",
-                    "Follow them in a feed reader: ",
-                    nodes.reference("", "corrections feed (Atom)", refuri=_feed_href(self.env.docname)),
-                    ".")]
-        items = nodes.bullet_list(classes=["fc-corrections-log"])
-        for e in log:
-            item = nodes.list_item()
-            head = para(strong(human_date(e.date)), " — ",
-                        "Retracted: " if e.retraction else "Corrected: ",
-                        claim_link(self.corpus, e.claim), classes=["fc-log-head"])
-            item += head
-            item += para(e.reason)
-            if e.changes:
-                changes = nodes.bullet_list(classes=["fc-changes"])
-                for ch in e.changes:
-                    changes += nodes.list_item("", para(change_words(self.corpus, ch)))
-                item += changes
-            items += item
-        out.append(items)
-        return out
+def collect_log(corpus: Corpus, _arg: str) -> list[dict]:
+    """``{fc-corrections}``: the site-wide log, newest first."""
+    return [{"date": human_date(e.date), "kind": "Retracted: " if e.retraction else "Corrected: ",
+             "claim": claim_ref(e.claim), "reason": e.reason,
+             "changes": [change_words(corpus, ch) for ch in e.changes]} for e in entries(corpus)]
 
 
-def _feed_href(docname: str) -> str:
-    depth = docname.count("/")
-    return "../" * depth + FEED
+def render_log(log: list[dict], linker) -> list[nodes.Node]:
+    if not log:
+        return [para("No claim has been corrected or retracted since it was published.")]
+    feed = "../" * linker.fromdocname.count("/") + FEED
+    out = [para(f"{len(log)} {'entry' if len(log) == 1 else 'entries'} (corrections and retractions), "
+                "newest first. ",
+                "Follow them in a feed reader: ",
+                nodes.reference("", "corrections feed (Atom)", refuri=feed),
+                ".")]
+    items = nodes.bullet_list(classes=["fc-corrections-log"])
+    for e in log:
+        item = nodes.list_item()
+        item += para(strong(e["date"]), " — ", e["kind"], linker.reference(e["claim"]), classes=["fc-log-head"])
+        item += para(e["reason"])
+        if e["changes"]:
+            changes = nodes.bullet_list(classes=["fc-changes"])
+            for words in e["changes"]:
+                changes += nodes.list_item("", para(words))
+            item += changes
+        items += item
+    out.append(items)
+    return out
+
+
+register("corrections-log", collect_log, render_log)
 
 
 def write_feed(app, corpus: Corpus, base: str) -> bytes:
@@ -187,8 +188,6 @@ def write_feed(app, corpus: Corpus, base: str) -> bytes:
     fg = FeedGenerator()
     fg.id(uuid.uuid5(uuid.NAMESPACE_URL, f"{namespace}/corrections").urn)
     fg.title(f"Corrections: {namespace}")
-    from .publish import organization
-
     fg.author({"name": organization(app.config)})
     fg.link(href=base + app.builder.get_target_uri(PAGE), rel="alternate")
     if base:
@@ -203,7 +202,8 @@ def write_feed(app, corpus: Corpus, base: str) -> bytes:
         fe.id(e.feed_id(namespace))
         kind = "Retracted" if e.retraction else "Corrected"
         fe.title(f"{kind}: {e.claim.text}")
-        fe.link(href=base + app.builder.get_target_uri(f"events/{e.claim.event}") + f"#{e.claim.anchor}")
+        docname, anchor = address(corpus, "claim", e.claim.id)
+        fe.link(href=base + app.builder.get_target_uri(docname) + f"#{anchor}")
         fe.updated(_stamp(e.date))
         fe.published(_stamp(e.date))
         summary = e.reason + "".join(f" {change_words(corpus, ch)}" for ch in e.changes)

@@ -6,21 +6,21 @@ from docutils import nodes
 
 from ..ratings import origin_groups
 from ..records import Claim, Corpus, Event
+from .aggregates import placeholder, register
 from .common import (
-    FIGURES,
     badge,
-    claim_link,
+    claim_ref,
     claimant_name,
     field_list,
     inline,
     link,
     para,
     section,
-    source_doc,
     strong,
     text,
 )
 from .corrections import render_corrections, render_dates
+from .domain import Link
 from .state import RecordDirective
 
 
@@ -30,17 +30,15 @@ class EventDirective(RecordDirective):
     def run(self):
         corpus = self.corpus
         event = corpus.events[self.arguments[0]]
-        # The page shows the event's own file, the sources it quotes (their
-        # labels), claimants and measures, and the claims it links to or that
-        # link to it (their texts): any of those changing must re-read it.
+        # Read from files this event's own record names: its file, the
+        # claimants and measures, the sources it quotes (their labels) and the
+        # claims its corrections log names.  What comes from a set of other
+        # records (disputes, origin groups) is an aggregate (see below).
         self.depend(event.yaml_path, corpus.claimants_path, corpus.measures_path)
-        related = {c for claim in event.claims for c in claim.contradicts}
-        related |= {c for claim in event.claims for c in corpus.contradicted_by.get(claim.id, [])}
-        self.depend(*{corpus.events[corpus.claims[c].event].yaml_path for c in related if c in corpus.claims})
         self.depend(*{corpus.sources[cit.source].yaml_path for claim in event.claims for cit in claim.citations})
-        if any(c.rating == "corroborated" for c in event.claims):
-            # Origin groups are measured over every source's text.
-            self.depend(*[p for s in corpus.sources.values() for p in (s.yaml_path, s.text_path)])
+        named = {i for claim in event.claims for c in claim.corrections for ch in c.changes
+                 if ch.field == "contradicts" for i in (ch.old or []) + (ch.new or []) if isinstance(i, str)}
+        self.depend(*{corpus.events[corpus.claims[i].event].yaml_path for i in named if i in corpus.claims})
         return [render_event(corpus, event)]
 
 
@@ -48,10 +46,11 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
     box = nodes.container(classes=["fc-date"])
     if event.reported_dates:
         p = para(strong("As reported: "))
+        p["support_smartquotes"] = False  # the sources' own words, as written
         for i, cit in enumerate(event.reported_dates):
             if i:
                 p += text("; ")
-            p += link(source_doc(cit.source), cit.anchor_line, f"“{cit.quote}”",
+            p += link("source", cit.source, f"“{cit.quote}”", fragment=cit.anchor_line,
                       title=corpus.sources[cit.source].label)
             p += text(f" ({corpus.sources[cit.source].label})")
         box += p
@@ -72,7 +71,7 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
         ("When", date_body(corpus, event)),
         ("Where", event.place),
         ("Kind", event.kind),
-        ("Sources", para(*_join([link(source_doc(s), "", corpus.sources[s].label) for s in sources]))),
+        ("Sources", para(*_join([link("source", s, corpus.sources[s].label) for s in sources]))),
     ])
     sec += para(event.summary, classes=["fc-summary"])
     if event.note:
@@ -111,26 +110,56 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         p += text(f"; as of: {f.as_of}" if f.as_of else "; as of: not stated")
         if measure:
             p += text(" (")
-            p += link(FIGURES, f"measure-{measure.id}", f"compare: {measure.label}")
+            p += link("measure", measure.id, f"compare: {measure.label}")
             p += text(")")
         card += p
     for i, cit in enumerate(claim.citations):
         source = corpus.sources[cit.source]
         quote = nodes.block_quote(classes=["fc-quote"])
+        quote["support_smartquotes"] = False  # verbatim: SmartQuotes must not retype it
         quote["ids"].append(claim.citation_anchor(i) + "-q")
         quote += para(f"“{cit.quote}”")
         attribution = nodes.attribution()
-        attribution += link(source_doc(cit.source), claim.citation_anchor(i),
-                            f"{source.label}, line {cit.line}",
-                            title="Read the passage in the full source text")
+        attribution += link("source", cit.source, f"{source.label}, line {cit.line}",
+                            fragment=claim.citation_anchor(i), title="Read the passage in the full source text")
         quote += attribution
         card += quote
     card += para(strong("Why this rating: "), claim.rationale, classes=["fc-rationale"])
     if claim.rating == "corroborated" and not claim.retracted:
-        groups = origin_groups(claim, corpus)
-        p = para(strong(f"Independent origins ({len(groups)}): "), classes=["fc-origins"])
-        p.extend(_join([para_inline_group(corpus, g) for g in groups], "; "))
-        card += p
+        card += placeholder("claim-origins", claim.id)
+    card += placeholder("claim-disputes", claim.id)
+    if claim.note:
+        card += para(strong("Note: "), claim.note, classes=["fc-note"])
+    card.extend(render_corrections(corpus, claim))
+    return card
+
+
+# -- aggregates on a claim card --------------------------------------------
+
+
+def collect_origins(corpus: Corpus, claim_id: str):
+    """The independent origins among the claim's sources (measured over every source's text)."""
+    claim = corpus.claims[claim_id]
+    return [[Link("source", s, corpus.sources[s].label, "origin") for s in group]
+            for group in origin_groups(claim, corpus)]
+
+
+def render_origins(groups, linker) -> list[nodes.Node]:
+    p = para(strong(f"Independent origins ({len(groups)}): "), classes=["fc-origins"])
+    for i, group in enumerate(groups):
+        if i:
+            p += text("; ")
+        out = inline("", ["fc-origin-group"])
+        out.extend(_join([linker.reference(s) for s in group], " + "))
+        if len(group) > 1:
+            out += text(" (one text, retold)")
+        p += out
+    return [p]
+
+
+def collect_disputes(corpus: Corpus, claim_id: str):
+    """The claims this one contradicts or is contradicted by, sorted by how the records settle them."""
+    claim = corpus.claims[claim_id]
     linked = [corpus.claims[d] for d in dict.fromkeys(claim.contradicts + corpus.contradicted_by.get(claim.id, []))
               if d in corpus.claims]
     # A contradiction the records settle is not a dispute: say which it is.
@@ -140,21 +169,17 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         groups = [("Disputed by: ", [c for c in linked if c.rating != "inaccurate"]),
                   ("Contradicts a claim the records show to be inaccurate: ",
                    [c for c in linked if c.rating == "inaccurate"])]
+    return [(label, [claim_ref(c) for c in claims]) for label, claims in groups if claims]
+
+
+def render_disputes(groups, linker) -> list[nodes.Node]:
+    out = []
     for label, claims in groups:
-        if claims:
-            p = para(strong(label), classes=["fc-disputes"])
-            p.extend(_join([claim_link(corpus, c) for c in claims], "; "))
-            card += p
-    if claim.note:
-        card += para(strong("Note: "), claim.note, classes=["fc-note"])
-    card.extend(render_corrections(corpus, claim))
-    return card
-
-
-def para_inline_group(corpus: Corpus, group: tuple[str, ...]) -> nodes.inline:
-    """One origin group: its sources' labels, linked; 'one text, retold' when several."""
-    out = inline("", ["fc-origin-group"])
-    out.extend(_join([link(source_doc(s), "origin", corpus.sources[s].label) for s in group], " + "))
-    if len(group) > 1:
-        out += text(" (one text, retold)")
+        p = para(strong(label), classes=["fc-disputes"])
+        p.extend(_join([linker.reference(c) for c in claims], "; "))
+        out.append(p)
     return out
+
+
+register("claim-origins", collect_origins, render_origins)
+register("claim-disputes", collect_disputes, render_disputes)

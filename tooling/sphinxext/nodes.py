@@ -1,31 +1,40 @@
-"""Docutils nodes of the fact-check pages, and how links between pages resolve.
+"""The extension's docutils nodes and their HTML visitors.
 
-``fc_link`` points at an anchor on another generated page by docname; it is
-turned into an ordinary reference once the builder knows the page's URL
-(``doctree-resolved``), so the same doctree works for html and dirhtml.
-``fc_mark`` is a cited passage: ``<mark>`` in HTML, plain inline text in any
-other builder (Sphinx's translators fall back along the class's MRO).
+- ``fc_mark``: a cited passage of a source text: ``<mark>`` in HTML, plain
+  inline text in any other builder (translators fall back along the MRO).
+- ``fc_placeholder``: left by a directive where content drawn from other
+  records goes; :mod:`.aggregates` replaces it at ``doctree-resolved``.
+- ``fc_template``: a large table or chart, rendered by a Jinja template in
+  ``templates/`` from plain data (links already resolved).  The lists of
+  everything grow with the records; built as docutils tables they cost about
+  ten times more to resolve and write.  Templates autoescape: editor text is
+  always escaped.
 """
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
+from pathlib import Path
 
 from docutils import nodes
 
-
-class fc_link(nodes.inline):  # noqa: N801 - docutils naming
-    """A link to ``docname#anchor``; attributes: docname, anchor."""
+TEMPLATES = Path(__file__).parent / "templates"
 
 
-class fc_mark(nodes.inline):  # noqa: N801
+class fc_mark(nodes.inline):  # noqa: N801 - docutils naming
     """A highlighted, cited passage of a source text."""
 
 
+class fc_placeholder(nodes.General, nodes.Element):  # noqa: N801
+    """Where an aggregate goes: attributes ``kind`` and ``arg``."""
+
+
+class fc_template(nodes.General, nodes.Element):  # noqa: N801
+    """Template output: attributes ``template`` (a file in templates/) and ``data``."""
+
+
 def visit_fc_mark_html(self, node):
-    attrs = {}
-    if node.get("title"):
-        attrs["title"] = node["title"]
+    attrs = {"title": node["title"]} if node.get("title") else {}
     self.body.append(self.starttag(node, "mark", "", **attrs))
 
 
@@ -33,38 +42,30 @@ def depart_fc_mark_html(self, node):
     self.body.append("</mark>")
 
 
-_RAW_LINK = re.compile(r'href="fc:([^"#]*)(#[^"]*)?"')
+@lru_cache(maxsize=1)
+def jinja():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
 
 
-def resolve_links(app, doctree, fromdocname):
-    """Replace every fc_link, and every ``href="fc:..."`` in raw HTML, with the target page's URL."""
-    builder = app.builder
-    uris: dict[str, str] = {}
+def render_template(name: str, data) -> str:
+    return jinja().get_template(name).render(d=data)
 
-    def uri_of(target: str) -> str:
-        if target not in uris:
-            uris[target] = "" if target == fromdocname else builder.get_relative_uri(fromdocname, target)
-        return uris[target]
 
-    for node in list(doctree.findall(nodes.raw)):
-        if "fc:" in node.astext():
-            html = _RAW_LINK.sub(lambda m: f'href="{uri_of(m.group(1)) + (m.group(2) or "") or "#"}"', node.astext())
-            node.replace_self(nodes.raw("", html, format="html"))
-    for node in list(doctree.findall(fc_link)):
-        target = node["docname"]
-        anchor = node.get("anchor", "")
-        if target == fromdocname:
-            uri = ""
-        else:
-            try:
-                uri = builder.get_relative_uri(fromdocname, target)
-            except Exception:  # a builder without pages (e.g. linkcheck): keep the text
-                node.replace_self(node.children)
-                continue
-        if anchor:
-            uri += "#" + anchor
-        ref = nodes.reference("", "", *node.children, internal=True, refuri=uri or "#",
-                              classes=node.get("classes", []))
-        if node.get("reftitle"):
-            ref["reftitle"] = node["reftitle"]
-        node.replace_self(ref)
+def visit_fc_template_html(self, node):
+    self.body.append(render_template(node["template"], node["data"]))
+    raise nodes.SkipNode
+
+
+def skip(self, node):
+    """Builders other than HTML (text, LaTeX, man) leave the tables out."""
+    raise nodes.SkipNode
+
+
+def setup_nodes(app) -> None:
+    others = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
+    app.add_node(fc_mark, html=(visit_fc_mark_html, depart_fc_mark_html))
+    app.add_node(fc_placeholder, html=(skip, None), **others)
+    app.add_node(fc_template, html=(visit_fc_template_html, None), **others)

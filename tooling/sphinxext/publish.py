@@ -1,12 +1,15 @@
 """What the site publishes beyond its pages' bodies.
 
-- ``html-page-context``: per-page ``<head>`` metadata: a description, Open
-  Graph tags, and ClaimReview JSON-LD (schema.org) for every claim the page
-  shows with its rating (event, claimant, all-claims and figures pages; the
-  ``@id`` is always the claim's anchor on its event page), as sphinxext-opengraph does it,
-  through ``context["metatags"]``.
-- ``build-finished``: the exports (``data/claims.json``, ``data/figures.csv``,
-  ``data/records.schema.json``) and ``sitemap.xml``.
+- ``html-page-context``: the page's description (``<meta name="description">``,
+  and the ``og:description`` that sphinxext-opengraph writes when the site's
+  address is known) and ClaimReview JSON-LD (schema.org) for every claim the
+  page shows with its rating (event, claimant, all-claims and figures pages;
+  the ``@id`` is always the claim's anchor on its event page).  Open Graph
+  tags and the sitemap come from sphinxext-opengraph and sphinx-sitemap
+  (``conf.py`` loads them when the site has a published address).
+- ``build-finished``: the exports (``data/claims.json`` with its schema
+  ``data/claims.schema.json``, ``data/figures.csv``, and the records' own
+  schema ``data/records.schema.json``) and the corrections feed.
 
 Every value from YAML is escaped for its context: attributes with
 ``html.escape``, JSON-LD with ``<``, ``>`` and ``&`` as ``\\u`` escapes so that no
@@ -19,25 +22,21 @@ import json
 import os
 from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
-from ..exports import to_csv, to_json
+from sphinx.util import logging
+
+from ..exports import export_schema, to_csv, to_json
 from ..ratings import BEST, BY_NAME, WORST
 from ..records import Claim, Corpus
 from ..validate import SCHEMA_PATH
-from sphinx.util import logging
-
 from . import state
+from .config import base_url, organization
 from .corrections import feed_path, write_feed
+from .domain import INDEX_PAGES, RECORD_FOLDERS, address
 
 logger = logging.getLogger(__name__)
 
 EXPORTS = "data"
-
-
-def base_url(config) -> str:
-    url = config.html_baseurl or ""
-    return url if not url or url.endswith("/") else url + "/"
 
 
 def page_url(app, docname: str, anchor: str = "", from_page: str | None = None) -> str:
@@ -50,16 +49,21 @@ def page_url(app, docname: str, anchor: str = "", from_page: str | None = None) 
     return uri + (f"#{anchor}" if anchor else "")
 
 
+def object_url(app, corpus: Corpus, objtype: str, name: str, from_page: str | None, fragment: str = "") -> str:
+    docname, anchor = address(corpus, objtype, name)
+    return page_url(app, docname, fragment or anchor, from_page)
+
+
 def claims_on_page(corpus: Corpus, pagename: str) -> list[Claim]:
     """The claims a page shows with their ratings: each gets its ClaimReview there."""
-    if pagename == "claims/index":
+    if pagename == INDEX_PAGES["claims"]:
         return [c for e in corpus.events_in_order() for c in e.claims]
-    if pagename == "figures/index":
+    if pagename == INDEX_PAGES["figures"]:
         return [c for claims in corpus.figures_by_measure().values() for c in claims]
-    kind, _, rid = pagename.partition("/")
-    if kind == "events" and rid in corpus.events:
+    folder, _, rid = pagename.partition("/")
+    if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
         return corpus.events[rid].claims
-    if kind == "claimants" and rid in corpus.claimants:
+    if folder == RECORD_FOLDERS["claimant"] and rid in corpus.claimants:
         return [c for e in corpus.events_in_order() for c in e.claims if c.claimant == rid]
     return []
 
@@ -68,11 +72,12 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
     """ClaimReview for one claim; its dates come from the record, never from the build."""
     rating = BY_NAME[claim.rating]
     claimant = corpus.claimants[claim.claimant]
-    url = page_url(app, f"events/{claim.event}", claim.anchor, pagename)
+    url = object_url(app, corpus, "claim", claim.id, pagename)
     appearances = []
     for i, cit in enumerate(claim.citations):
         source = corpus.sources[cit.source]
-        work = {"@type": "CreativeWork", "url": page_url(app, f"sources/{source.id}", claim.citation_anchor(i), pagename),
+        work = {"@type": "CreativeWork",
+                "url": object_url(app, corpus, "source", source.id, pagename, claim.citation_anchor(i)),
                 "name": source.title or source.label}
         if source.url:
             work["sameAs"] = source.url
@@ -102,11 +107,6 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
     return review
 
 
-def organization(config) -> str:
-    """Who publishes the fact-checks: configured, else the site's title."""
-    return config.factcheck_organization or config.html_title or config.project
-
-
 def json_ld(data) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -114,15 +114,26 @@ def json_ld(data) -> str:
 
 
 def description(corpus: Corpus, pagename: str, default: str) -> str:
-    kind, _, rid = pagename.partition("/")
-    if kind == "events" and rid in corpus.events:
-        return corpus.events[rid].summary
-    if kind == "sources" and rid in corpus.sources:
-        s = corpus.sources[rid]
-        return f"Full text of {s.label}, with every passage the fact-check quotes highlighted."
-    if kind == "claimants" and rid in corpus.claimants:
-        return f"Every claim by {corpus.claimants[rid].name}, with ratings and the sources that carry it."
-    return default
+    folder, _, rid = pagename.partition("/")
+    if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
+        text = corpus.events[rid].summary
+    elif folder == RECORD_FOLDERS["source"] and rid in corpus.sources:
+        text = f"Full text of {corpus.sources[rid].label}, with every passage the fact-check quotes highlighted."
+    elif folder == RECORD_FOLDERS["claimant"] and rid in corpus.claimants:
+        text = f"Every claim by {corpus.claimants[rid].name}, with ratings and the sources that carry it."
+    else:
+        text = default
+    text = " ".join(text.split())
+    return text if len(text) <= 300 else text[:297] + "…"
+
+
+def metadata_inputs(corpus: Corpus, pagename: str):
+    """Everything of the records this module puts in a page's <head> (see aggregates.PageInputs)."""
+    claims = [c for c in claims_on_page(corpus, pagename) if c.retracted is None]
+    return (description(corpus, pagename, ""),
+            [(repr(c), repr(corpus.claimants.get(c.claimant)),
+              [(s.title, s.label, s.url, s.publisher) for s in (corpus.sources.get(x.source) for x in c.citations) if s])
+             for c in claims])
 
 
 def on_page_context(app, pagename, templatename, context, doctree):
@@ -132,32 +143,16 @@ def on_page_context(app, pagename, templatename, context, doctree):
         corpus = state.get(app.srcdir)
     except KeyError:
         return
-    desc = " ".join(description(corpus, pagename, app.config.factcheck_description or app.config.project).split())
-    if len(desc) > 300:
-        desc = desc[:297] + "…"
-    title = context.get("title") or app.config.project
-    tags = [
-        f'<meta name="description" content="{escape(desc)}">',
-        f'<meta property="og:title" content="{escape(_plain(title))}">',
-        f'<meta property="og:description" content="{escape(desc)}">',
-        '<meta property="og:type" content="article">',
-        f'<meta property="og:site_name" content="{escape(app.config.html_title or app.config.project)}">',
-    ]
-    if base_url(app.config):
-        tags.append(f'<meta property="og:url" content="{escape(page_url(app, pagename))}">')
+    desc = description(corpus, pagename, app.config.factcheck_description or app.config.project)
+    tags = [f'<meta name="description" content="{escape(desc)}">']
+    # sphinxext-opengraph (run after this handler) takes og:* values from the page's
+    # metadata, as given, into a quoted attribute: give it the escaped text.
+    context["meta"] = {**(context.get("meta") or {}), "og:description": escape(desc)}
     # A retracted claim is no longer a review the site stands by: no ClaimReview.
     claims = [c for c in claims_on_page(corpus, pagename) if c.retracted is None]
     if claims:
         tags.append(json_ld([claim_review(app, corpus, c, pagename) for c in claims]))
     context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
-
-
-def _plain(title: str) -> str:
-    """Sphinx gives the title as HTML; Open Graph wants text."""
-    import re
-    from html import unescape
-
-    return unescape(re.sub(r"<[^>]+>", "", title))
 
 
 def on_build_finished(app, exception):
@@ -167,23 +162,14 @@ def on_build_finished(app, exception):
     out = Path(app.outdir) / EXPORTS
     out.mkdir(parents=True, exist_ok=True)
     _write(out / "claims.json", to_json(corpus))
+    _write(out / "claims.schema.json", json.dumps(export_schema(), indent=1, sort_keys=True) + "\n")
     _write(out / "figures.csv", to_csv(corpus))
     _write(out / "records.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
-    base = base_url(app.config)
-    _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base))
-    sitemap = Path(app.outdir) / "sitemap.xml"
-    if not base:
-        # A sitemap needs absolute addresses; a local build has none to give.
-        if sitemap.exists():
-            sitemap.unlink()
-        logger.info("factcheck: FACTCHECK_BASE_URL is not set, so no sitemap.xml was written and page "
-                    "addresses in the metadata are relative; set it to the published address for a release build.")
-    else:
-        urls = sorted(app.builder.get_target_uri(d) for d in app.env.found_docs)
-        body = "".join(f"<url><loc>{xml_escape(base + u)}</loc></url>\n" for u in urls)
-        _write(Path(app.outdir) / "sitemap.xml",
-               '<?xml version="1.0" encoding="UTF-8"?>\n'
-               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
+    _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base_url(app.config)))
+    if not base_url(app.config):
+        logger.info("factcheck: FACTCHECK_BASE_URL is not set, so no sitemap.xml and no Open Graph tags were "
+                    "written and page addresses in the metadata are relative; set it to the published address "
+                    "for a release build.")
 
 
 def _write(path: Path, text: str) -> None:
@@ -197,5 +183,3 @@ def _write_bytes(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     tmp.write_bytes(data)
     os.replace(tmp, path)
-
-

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..records import Claim, Corpus, Source
+from ..records import Corpus, Source, count
+from .aggregates import placeholder, register
 from .common import (
-    claim_link,
-    event_doc,
+    claim_ref,
     external,
     field_list,
     inline,
-    link,
     para,
     section,
-    source_doc,
+    same_page,
     stated,
     strong,
     text,
 )
+from .domain import Link
 from .nodes import fc_mark
 from .state import RecordDirective
 
@@ -44,34 +44,32 @@ class SourceDirective(RecordDirective):
     def run(self):
         corpus = self.corpus
         source = corpus.sources[self.arguments[0]]
-        # Backlinks come from the events that cite this source; an event that
-        # starts citing it changes this page's stub (see pages.py).
-        citing = {corpus.events[c.event].yaml_path for c, _ in corpus.citations_by_source.get(source.id, [])}
-        # The origin section compares this text with every other source's.
-        others = [p for s in corpus.sources.values() for p in (s.yaml_path, s.text_path)]
-        self.depend(source.yaml_path, source.text_path, *citing, *others)
+        # Read from the source's own files; what other records add (the
+        # passages they cite, the origin groups) is an aggregate.
+        self.depend(source.yaml_path, source.text_path)
         return [render_source(corpus, source)]
 
 
 def render_source(corpus: Corpus, source: Source) -> nodes.section:
-    cites = corpus.citations_by_source.get(source.id, [])
     sec = section(source.label, [f"source-{source.id}"], classes=["fc-source"])
     publisher = stated(source.publisher)
     if source.publisher and source.publisher_basis:
         publisher += f" ({source.publisher_basis})"
+    headline = para(stated(source.title))
+    headline["support_smartquotes"] = False  # the headline as captured
     sec += field_list([
-        ("Headline", stated(source.title)),
+        ("Headline", headline),
         ("Publisher", publisher),
         ("Address", para(external(source.url, source.url)) if source.url else "not stated"),
         ("Published", stated(source.published)),
         ("Retrieved", stated(source.retrieved)),
         ("Language", source.language),
         ("Captured file", para(inline(source.text_name, ["fc-mono"]), f" (SHA-256 {source.sha256})")),
-        ("Cited by", f"{len({c.id for c, _ in cites})} claims"),
+        ("Cited by", para(placeholder("source-cited-by", source.id))),
     ])
     if source.note:
         sec += para(strong("Editor’s note: "), source.note, classes=["fc-note"])
-    sec += render_origin(corpus, source)
+    sec += placeholder("source-origin", source.id)
     body = section("Full text", [f"text-{source.id}"], classes=["fc-fulltext"])
     body += para(
         "The capture as recorded, byte for byte: nothing is corrected or removed. "
@@ -79,58 +77,53 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
         "Boxed lines are page furniture (menus, comment forms, teasers), not the article.",
         classes=["fc-help"],
     )
-    _render_text(corpus, source, cites, body)
+    body += placeholder("source-text", source.id)
     sec += body
     return sec
 
 
-def _render_text(corpus: Corpus, source: Source, cites: list[tuple[Claim, int]], parent) -> None:
+# -- aggregates: what the claims citing this source add to its page -----------
+
+
+def collect_cited_by(corpus: Corpus, source_id: str) -> str:
+    return count(len({c.id for c, _ in corpus.citations_by_source.get(source_id, [])}), "claim")
+
+
+def render_cited_by(words: str, linker) -> list[nodes.Node]:
+    return [text(words)]
+
+
+def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
+    """The text as blocks (article, or one furniture range) of lines split at every cited passage."""
+    source = corpus.sources[source_id]
+    cites = corpus.citations_by_source.get(source.id, [])
     # Number citations in reading order so the superscripts read 1, 2, 3...
     ordered = sorted(cites, key=lambda ci: (ci[0].citations[ci[1]].start, ci[0].id))
     numbers = {(c.id, i): n + 1 for n, (c, i) in enumerate(ordered)}
-    lines = source.text.split("\n")
+    blocks: list[dict] = []
     offset = 0
-    box = None  # the furniture container being filled, if any
-    for lineno, line in enumerate(lines, start=1):
+    for lineno, line in enumerate(source.text.split("\n"), start=1):
         start, end = offset, offset + len(line)
         offset = end + 1
         furniture = source.furniture_at(lineno)
-        if furniture is None:
-            box = None
-            target = parent
-        else:
-            if box is None or box["fc_first"] != furniture.first:
-                box = nodes.container(classes=["fc-furniture"], fc_first=furniture.first)
-                label = FURNITURE_LABEL.get(furniture.kind, "page furniture")
-                box += para(strong(f"Page furniture ({label}), not part of the article."),
-                            f" {furniture.note}" if furniture.note else "", classes=["fc-furniture-label"])
-                parent += box
-            target = box
+        first = furniture.first if furniture else None
+        if not blocks or blocks[-1]["first"] != first:
+            label = FURNITURE_LABEL.get(furniture.kind, "page furniture") if furniture else None
+            blocks.append({"first": first, "label": label, "note": furniture.note if furniture else None,
+                           "lines": []})
         if not line.strip():
             continue
         here = [(c, i) for c, i in ordered if c.citations[i].start < end and c.citations[i].end > start]
-        p = nodes.paragraph(classes=["fc-line"], ids=[f"L{lineno}"])
-        p += link(source_doc(source.id), f"L{lineno}", str(lineno), classes=["fc-lineno"],
-                  title=f"Line {lineno}")
-        p += text(" ")
-        _render_line(line, start, here, numbers, p)
-        target += p
-        if here:
-            back = nodes.bullet_list(classes=["fc-backlinks"])
-            for c, i in here:
-                if c.citations[i].start < start:
-                    continue  # listed under the line where the passage begins
-                item = nodes.list_item()
-                item += para(inline(f"[{numbers[(c.id, i)]}] ", ["fc-cite-no"]),
-                             claim_link(corpus, c), " — ",
-                             link(event_doc(c.event), c.citation_anchor(i) + "-q", "see the quote in its claim"))
-                back += item
-            if len(back):
-                target += back
+        backlinks = [(numbers[(c.id, i)], claim_ref(c), claim_ref(c, "see the quote in its claim",
+                                                                   c.citation_anchor(i) + "-q"))
+                     for c, i in here if c.citations[i].start >= start]  # listed where the passage begins
+        blocks[-1]["lines"].append({"no": lineno, "segments": _segments(line, start, here, numbers),
+                                    "backlinks": backlinks})
+    return blocks
 
 
-def _render_line(line: str, start: int, here, numbers, p) -> None:
-    """Split one line at every citation boundary; marked segments become <mark>."""
+def _segments(line: str, start: int, here, numbers) -> list[tuple]:
+    """Split one line at every citation boundary: (text,) or (text, title, ids, [superscript links])."""
     end = start + len(line)
     cuts = {start, end}
     for c, i in here:
@@ -138,63 +131,119 @@ def _render_line(line: str, start: int, here, numbers, p) -> None:
         cuts.add(max(cit.start, start))
         cuts.add(min(cit.end, end))
     cuts = sorted(cuts)
+    out = []
     for a, b in zip(cuts, cuts[1:]):
         segment = line[a - start : b - start]
         covering = [(c, i) for c, i in here if c.citations[i].start <= a and c.citations[i].end >= b]
         if not covering:
-            p += text(segment)
+            out.append((segment,))
             continue
-        mark = fc_mark("", "", text(segment), classes=["fc-cited"])
-        mark["title"] = "Quoted by: " + "; ".join(c.text for c, _ in covering)
-        mark["ids"] = [c.citation_anchor(i) for c, i in covering if c.citations[i].start == a]
-        p += mark
-        for c, i in covering:
-            if c.citations[i].end == b:
-                sup = nodes.superscript(classes=["fc-cite-ref"])
-                sup += link(event_doc(c.event), c.anchor, f"[{numbers[(c.id, i)]}]", title=c.text)
-                p += sup
+        title = "Quoted by: " + "; ".join(c.text for c, _ in covering)
+        ids = [c.citation_anchor(i) for c, i in covering if c.citations[i].start == a]
+        sups = [Link("claim", c.id, f"[{numbers[(c.id, i)]}]", "", c.text)
+                for c, i in covering if c.citations[i].end == b]
+        out.append((segment, title, ids, sups))
+    return out
 
 
-def render_origin(corpus: Corpus, source: Source) -> nodes.section:
+def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for block in blocks:
+        if block["first"] is None:
+            add = out.append
+        else:
+            box = nodes.container(classes=["fc-furniture"])
+            box += para(strong(f"Page furniture ({block['label']}), not part of the article."),
+                        f" {block['note']}" if block["note"] else "", classes=["fc-furniture-label"])
+            out.append(box)
+            add = box.append
+        for line in block["lines"]:
+            n = line["no"]
+            p = nodes.paragraph(classes=["fc-line"], ids=[f"L{n}"])
+            p += same_page(f"L{n}", str(n), title=f"Line {n}", classes=["fc-lineno"])
+            p += text(" ")
+            for seg in line["segments"]:
+                if len(seg) == 1:
+                    p += text(seg[0])
+                    continue
+                segment, title, ids, sups = seg
+                mark = fc_mark("", "", text(segment), classes=["fc-cited"])
+                mark["title"] = title
+                mark["ids"] = list(ids)
+                p += mark
+                for sup_link in sups:
+                    sup = nodes.superscript(classes=["fc-cite-ref"])
+                    sup += linker.reference(sup_link)
+                    p += sup
+            add(p)
+            if line["backlinks"]:
+                back = nodes.bullet_list(classes=["fc-backlinks"])
+                for number, claim, quote in line["backlinks"]:
+                    back += nodes.list_item("", para(inline(f"[{number}] ", ["fc-cite-no"]),
+                                                     linker.reference(claim), " — ", linker.reference(quote)))
+                add(back)
+    return out
+
+
+def collect_origin(corpus: Corpus, source_id: str) -> dict:
     """Which other sources share this one's origin, and the passages they share."""
     from ..origins import SHINGLE, THRESHOLD
 
+    source = corpus.sources[source_id]
     origins = corpus.origins
-    group = origins.members(source.id)
+    others = [s for s in origins.members(source.id) if s != source.id]
+    pairs = []
+    for s in others:
+        r = origins.pair(source.id, s)
+        label = corpus.sources[s].label
+        if r is None:
+            basis = source.declared_origin.basis or corpus.sources[s].declared_origin.basis
+            pairs.append({"with": label, "declared": basis})
+            continue
+        pairs.append({"with": label, "shared": r.shared, "containment": r.containment,
+                      "as_written_by": None if source.id == r.a else corpus.sources[r.a].label,
+                      "passages": [(p.text, p.words) for p in r.passages]})
+    return {"shingle": SHINGLE, "threshold": THRESHOLD, "basis": source.declared_origin.basis,
+            "others": [Link("source", s, corpus.sources[s].label, "origin") for s in others], "pairs": pairs}
+
+
+def render_origin(d: dict, linker) -> list[nodes.Node]:
     sec = section("Origin", ["origin"], classes=["fc-origin"])
-    if len(group) == 1:
+    if not d["others"]:
         sec += para("Independent: no other source shares enough of its wording to count as the same "
-                    f"text (fewer than {THRESHOLD:.0%} of {SHINGLE}-word runs in common). It counts as its own "
-                    "origin when claims are judged corroborated.")
+                    f"text (fewer than {d['threshold']:.0%} of {d['shingle']}-word runs in common). It counts as "
+                    "its own origin when claims are judged corroborated.")
     else:
-        others = [s for s in group if s != source.id]
         p = para("One origin with ")
-        for i, s in enumerate(others):
+        for i, other in enumerate(d["others"]):
             if i:
                 p += text(" and ")
-            p += link(source_doc(s), "origin", corpus.sources[s].label)
+            p += linker.reference(other)
         p += text(": the texts share runs of wording that independent reports of the same events do not, so "
                   "they are counted as one origin, however many mastheads carry them. Claims they carry "
                   "together are not corroborated until a source of another origin carries them too.")
         sec += p
         items = nodes.bullet_list(classes=["fc-shared"])
-        for s in others:
-            r = origins.pair(source.id, s)
-            if r is None:
-                items += nodes.list_item("", para(f"{corpus.sources[s].label}: recorded by an editor ("
-                                                  f"{source.declared_origin.basis or corpus.sources[s].declared_origin.basis})"))
+        for pair in d["pairs"]:
+            if "declared" in pair:
+                items += nodes.list_item("", para(f"{pair['with']}: recorded by an editor ({pair['declared']})"))
                 continue
-            mine = source.id == r.a
+            written = ":" if pair["as_written_by"] is None else f" (as {pair['as_written_by']} writes them):"
             item = nodes.list_item()
-            item += para(strong(f"With {corpus.sources[s].label}: "),
-                         f"{r.shared} shared {SHINGLE}-word runs ({r.containment:.1%} of the shorter text's). "
-                         "Longest shared passages" + (":" if mine else f" (as {corpus.sources[r.a].label} writes them):"))
+            item += para(strong(f"With {pair['with']}: "),
+                         f"{pair['shared']} shared {d['shingle']}-word runs ({pair['containment']:.1%} of the "
+                         "shorter text's). Longest shared passages" + written)
             quotes = nodes.bullet_list()
-            for passage in r.passages:
-                quotes += nodes.list_item("", para(f"“{passage.text}” ({passage.words} words)"))
+            for passage, words in pair["passages"]:
+                quotes += nodes.list_item("", para(f"“{passage}” ({words} words)"))
             item += quotes
             items += item
         sec += items
-    if source.declared_origin.basis:
-        sec += para(strong("Editor’s record: "), source.declared_origin.basis, classes=["fc-note"])
-    return sec
+    if d["basis"]:
+        sec += para(strong("Editor’s record: "), d["basis"], classes=["fc-note"])
+    return [sec]
+
+
+register("source-cited-by", collect_cited_by, render_cited_by)
+register("source-text", collect_text, render_text)
+register("source-origin", collect_origin, render_origin)

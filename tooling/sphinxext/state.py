@@ -1,11 +1,12 @@
-"""The records of the current build, shared by the directives.
+"""The records of the current build, shared by the directives and aggregates.
 
 The corpus is loaded once per build, in the main process at
-``builder-inited``, before any page is read; parallel readers are forked
-from that process and inherit it.  It is keyed by the source directory so
-that several Sphinx applications in one process (the tests) never see each
+``builder-inited``, before any page is read; parallel readers and writers are
+forked from that process and inherit it.  It is keyed by the source directory
+so that several Sphinx applications in one process (the tests) never see each
 other's records.  Nothing here is pickled into the environment: the YAML
-files are the state, and ``env.note_dependency`` ties pages to them.
+files are the state, ``env.note_dependency`` ties pages to their own records,
+and :mod:`.aggregates` fingerprints the rest.
 """
 
 from __future__ import annotations
@@ -32,8 +33,13 @@ def get(srcdir) -> Corpus:
     return _CORPORA[key(srcdir)]
 
 
+def cache(corpus: Corpus) -> dict:
+    """Per-build memo of values computed from this corpus (it never changes during a build)."""
+    return corpus.__dict__.setdefault("_computed", {})
+
+
 class RecordDirective(SphinxDirective):
-    """Base of the directives that render records."""
+    """Base of the directives that render one record when its page is read."""
 
     has_content = False
     option_spec = {"class": directives.class_option}
@@ -47,6 +53,3 @@ class RecordDirective(SphinxDirective):
         for path in paths:
             if path is not None:
                 self.env.note_dependency(str(path))
-
-    def depend_on_everything(self) -> None:
-        self.depend(*self.corpus.record_files())

@@ -1,0 +1,181 @@
+"""The ``fc`` domain: the site's objects, where each one lives, and links to them.
+
+This module is the one place that knows page addresses.  Every record has a
+fixed address derived from its id (an event's page is ``events/<id>``, a
+claim is an anchor on its event's page, a measure an anchor on the figures
+page), so the domain computes addresses from the records rather than
+collecting them from pages: an address can never go stale.
+
+- Pages link through the domain: directives put ``pending_xref`` nodes with
+  ``refdomain="fc"`` in the doctree (:func:`xref`), Sphinx resolves them with
+  :meth:`FactCheckDomain.resolve_xref`, and hand-written pages may use the
+  same roles (``{fc:claim}`claim-id```).
+- Content filled in after reading (:mod:`.aggregates`) links through
+  :class:`Linker`, which asks the same :func:`address`.
+- :meth:`FactCheckDomain.get_objects` lists every event, claim, source,
+  claimant and measure, so Sphinx writes them to ``objects.inv`` and other
+  Sphinx sites can link to a claim with intersphinx.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from . import state
+
+# The pages generated from the records: a folder per record kind and the
+# lists of everything.  pages.py writes them; nothing else spells these names.
+RECORD_FOLDERS = {"event": "events", "source": "sources", "claimant": "claimants"}
+INDEX_PAGES = {
+    "events": "events/index",
+    "sources": "sources/index",
+    "claims": "claims/index",
+    "claimants": "claimants/index",
+    "figures": "figures/index",
+    "corrections": "corrections/index",
+}
+GENERATED_DIRS = tuple(dict.fromkeys(page.split("/")[0] for page in INDEX_PAGES.values()))
+OBJECT_TYPES = ("event", "claim", "source", "claimant", "measure")
+
+
+def record_page(kind: str, rid: str) -> str:
+    """The docname of one record's own page."""
+    return f"{RECORD_FOLDERS[kind]}/{rid}"
+
+
+def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
+    """(docname, anchor) of an object, or None if the records hold no such object."""
+    if objtype in ("event", "source", "claimant"):
+        table = {"event": corpus.events, "source": corpus.sources, "claimant": corpus.claimants}[objtype]
+        return (record_page(objtype, name), "") if name in table else None
+    if objtype == "claim":
+        claim = corpus.claims.get(name)
+        return (record_page("event", claim.event), claim.anchor) if claim else None
+    if objtype == "measure":
+        return (INDEX_PAGES["figures"], f"measure-{name}") if name in corpus.measures else None
+    if objtype == "page":  # one of the lists of everything, by its key in INDEX_PAGES
+        return (INDEX_PAGES[name], "") if name in INDEX_PAGES else None
+    return None
+
+
+class Link(NamedTuple):
+    """A link to an object, before it has a URL: what aggregates collect.
+
+    ``fragment`` replaces the object's own anchor (a line of a source text,
+    one cited passage); ``title`` is the tooltip.
+    """
+
+    objtype: str
+    name: str
+    label: str
+    fragment: str = ""
+    title: str = ""
+
+
+class Href(NamedTuple):
+    """A :class:`Link` with its URL, relative to the page it is shown on."""
+
+    href: str
+    label: str
+    title: str = ""
+
+
+class Linker:
+    """Resolves links for one page being written."""
+
+    def __init__(self, builder, fromdocname: str, corpus):
+        self.builder = builder
+        self.fromdocname = fromdocname
+        self.corpus = corpus
+        self._uris: dict[str, str] = {}
+
+    def uri(self, objtype: str, name: str, fragment: str = "") -> str:
+        where = address(self.corpus, objtype, name)
+        if where is None:
+            raise KeyError(f"no {objtype} '{name}' in the records")
+        docname, anchor = where
+        if docname not in self._uris:
+            self._uris[docname] = "" if docname == self.fromdocname else self.builder.get_relative_uri(
+                self.fromdocname, docname)
+        anchor = fragment or anchor
+        return (self._uris[docname] + (f"#{anchor}" if anchor else "")) or "#"
+
+    def href(self, link: Link) -> Href:
+        return Href(self.uri(link.objtype, link.name, link.fragment), link.label, link.title)
+
+    def reference(self, link: Link, classes=()) -> nodes.reference:
+        ref = nodes.reference("", "", nodes.Text(link.label), internal=True,
+                              refuri=self.uri(link.objtype, link.name, link.fragment), classes=list(classes))
+        if link.title:
+            ref["reftitle"] = link.title
+        return ref
+
+    def resolve(self, data):
+        """``data`` with every Link replaced by its Href (lists, tuples and dicts walked)."""
+        if isinstance(data, Link):
+            return self.href(data)
+        if isinstance(data, dict):
+            return {k: self.resolve(v) for k, v in data.items()}
+        if isinstance(data, (list, tuple)) and not isinstance(data, Href):
+            return [self.resolve(v) for v in data]
+        return data
+
+
+def xref(objtype: str, name: str, label, fragment: str = "", title: str = "", classes=()) -> addnodes.pending_xref:
+    """A link written while a page is read; Sphinx resolves it through the domain."""
+    content = nodes.inline("", "", nodes.Text(label) if isinstance(label, str) else label)
+    node = addnodes.pending_xref("", content, refdomain="fc", reftype=objtype, reftarget=name,
+                                 refexplicit=True, refwarn=True, fc_fragment=fragment, fc_title=title)
+    node["classes"].extend(classes)
+    return node
+
+
+class FactCheckDomain(Domain):
+    name = "fc"
+    label = "Fact-check records"
+    object_types = {t: ObjType(t, t) for t in OBJECT_TYPES}
+    roles = {t: XRefRole(warn_dangling=True) for t in OBJECT_TYPES}
+    initial_data: dict = {}
+    data_version = 1
+
+    def clear_doc(self, docname: str) -> None:
+        pass  # nothing is collected from pages: addresses come from the records
+
+    def merge_domaindata(self, docnames, otherdata) -> None:
+        pass
+
+    def _corpus(self):
+        return state.get(self.env.srcdir)
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        where = address(self._corpus(), typ, target)
+        if where is None:
+            return None
+        docname, anchor = where
+        anchor = node.get("fc_fragment") or anchor
+        ref = make_refnode(builder, fromdocname, docname, anchor, contnode, node.get("fc_title") or None)
+        ref["classes"].extend(node.get("classes", []))
+        return ref
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        out = []
+        for typ in OBJECT_TYPES:
+            ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+            if ref is not None:
+                out.append((f"fc:{typ}", ref))
+        return out
+
+    def get_objects(self):
+        corpus = self._corpus()
+        tables = {"event": corpus.events, "claim": corpus.claims, "source": corpus.sources,
+                  "claimant": corpus.claimants, "measure": corpus.measures}
+        for objtype, table in tables.items():
+            for name in sorted(table):
+                docname, anchor = address(corpus, objtype, name)
+                yield name, name, objtype, docname, anchor, 1
