@@ -11,6 +11,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
+# Files of tests/roots/basic that tests edit.
+EV = "claims/events/bridge-strike.yaml"
+TW = "claims/events/town-withdrawal.yaml"
+SRC = "claims/sources/alpha_0001.yaml"
 
 
 @pytest.fixture

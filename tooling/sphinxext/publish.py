@@ -32,7 +32,7 @@ from ..validate import SCHEMA_PATH
 from . import state
 from .config import base_url, organization
 from .corrections import feed_path, write_feed
-from .domain import INDEX_PAGES, RECORD_FOLDERS, address
+from .domain import GENERATED_DIRS, INDEX_PAGES, RECORD_FOLDERS, address
 
 logger = logging.getLogger(__name__)
 
@@ -166,10 +166,28 @@ def on_build_finished(app, exception):
     _write(out / "figures.csv", to_csv(corpus))
     _write(out / "records.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
     _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base_url(app.config)))
+    remove_stale_pages(app)
     if not base_url(app.config):
         logger.info("factcheck: FACTCHECK_BASE_URL is not set, so no sitemap.xml and no Open Graph tags were "
                     "written and page addresses in the metadata are relative; set it to the published address "
                     "for a release build.")
+
+
+def remove_stale_pages(app) -> None:
+    """Delete the HTML of generated pages whose record is gone.
+
+    Sphinx never removes the output of a deleted source file: without this, an
+    incremental build would keep serving a deleted event's page.
+    """
+    outdir = Path(app.outdir)
+    for folder in GENERATED_DIRS:
+        for path in sorted((outdir / folder).glob("**/*.html")):
+            docname = path.relative_to(outdir).with_suffix("").as_posix()
+            if docname not in app.env.found_docs:
+                path.unlink()
+    sitemap = outdir / "sitemap.xml"
+    if not base_url(app.config) and sitemap.exists():
+        sitemap.unlink()  # left by a build for the published address; this one has none
 
 
 def _write(path: Path, text: str) -> None:
