@@ -36,15 +36,7 @@ myst_heading_anchors = 3
 # file carries an address (no canonical link, relative ClaimReview URLs, no
 # sitemap), so a local build never publishes a local address.
 html_baseurl = os.environ.get("FACTCHECK_BASE_URL", "")
-if html_baseurl:
-    html_baseurl = html_baseurl.rstrip("/") + "/"
-    # Open Graph tags and the sitemap carry absolute addresses: only a build
-    # for the published address writes them (maintained extensions, pinned).
-    extensions += ["sphinxext.opengraph", "sphinx_sitemap"]
-    ogp_site_url = html_baseurl
-    ogp_type = "article"
-    ogp_social_cards = {"enable": False}
-    sitemap_url_scheme = "{link}"
+# With it, the extension also loads sphinxext-opengraph and sphinx-sitemap.
 factcheck_organization = os.environ.get("FACTCHECK_ORGANIZATION", "Aleppo offensive fact-check")
 # The default page description (search snippets, share cards). The captures are
 # undated: the month is an editor's inference and says so.

@@ -10,8 +10,9 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT, build
-from test_validate import EV, edit
-from tooling.exports import events_from_json, figures_from_csv
+from conftest import EV, edit
+from tooling.exports import events_from_json, export_schema, figures_from_csv
+from tooling.records import SCHEMA_VERSION
 from tooling.ratings import BY_NAME
 from tooling.validate import check
 
@@ -76,9 +77,9 @@ def test_head_metadata_without_a_base_url(corpus, real_built):
     meta = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta") if m.get("content")}
     summary = " ".join(corpus.events["dormitory-strike"].summary.split())
     assert meta["description"] == (summary if len(summary) <= 300 else summary[:297] + "…")
-    assert meta["og:title"] == corpus.events["dormitory-strike"].title
-    # Without FACTCHECK_BASE_URL there is no address to give: no og:url, no canonical link.
-    assert "og:url" not in meta
+    # Without FACTCHECK_BASE_URL there is no address to give: no Open Graph tags
+    # (their og:url must be absolute), no canonical link.
+    assert not [k for k in meta if k.startswith("og:")]
     assert soup.find("link", rel="canonical") is None
 
 
@@ -95,7 +96,7 @@ def test_a_build_without_a_base_url_publishes_no_local_address(real_built):
                 found.append(f"{path.relative_to(real_built.outdir)}: {m.group(0).decode()}")
     assert found == []
     assert not (real_built.outdir / "sitemap.xml").exists()
-    assert "no sitemap.xml was written" in real_built.status
+    assert "no sitemap.xml and no Open Graph tags were written" in real_built.status
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +118,11 @@ def published(tmp_path_factory):
 def test_with_a_base_url_addresses_are_absolute(published):
     soup = published.soup("events/bridge-strike")
     meta = {m.get("property"): m["content"] for m in soup.find_all("meta") if m.get("property")}
+    # Written by sphinxext-opengraph, with the page's description from the records.
     assert meta["og:url"] == "https://example.org/fc/events/bridge-strike.html"
+    assert meta["og:title"] == "Strike on the bridge"
+    assert meta["og:description"] == "A strike hit the bridge; tolls differ."
+    assert meta["og:type"] == "article"
     for r in json_ld(soup):
         assert r["url"].startswith("https://example.org/fc/events/bridge-strike.html#claim-")
         assert all(a["url"].startswith("https://example.org/fc/sources/") for a in r["itemReviewed"]["appearance"])
@@ -147,12 +152,39 @@ def _comparable(event):
 def test_claims_json_round_trips(corpus, real_built):
     text = (real_built.outdir / "data/claims.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == SCHEMA_VERSION
     assert {s["id"]: s["text"] for s in data["sources"]} == {s.id: s.text for s in corpus.sources.values()}
     events = {e.id: e for e in events_from_json(text)}
     assert set(events) == set(corpus.events)
     for eid, event in corpus.events.items():
         assert _comparable(events[eid]) == _comparable(event), eid
+
+
+def test_claims_json_validates_against_the_schema_the_site_publishes(real_built):
+    import jsonschema
+
+    published = json.loads((real_built.outdir / "data/claims.schema.json").read_text(encoding="utf-8"))
+    assert published == export_schema()
+    data = json.loads((real_built.outdir / "data/claims.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(published).check_schema(published)
+    jsonschema.validate(data, published)
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda d: d["events"][0]["claims"][0].pop("rating"),
+    lambda d: d["events"][0].update(title=12),
+    lambda d: d["sources"][0].update(unexpected="field"),
+    lambda d: d.update(schema_version="0.9"),
+    lambda d: d["events"][0]["claims"][0]["citations"][0].update(line="twelve"),
+], ids=["missing-field", "wrong-type", "unknown-field", "wrong-version", "nested-wrong-type"])
+def test_a_spoiled_claims_json_does_not_validate(real_built, spoil):
+    import jsonschema
+
+    published = json.loads((real_built.outdir / "data/claims.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((real_built.outdir / "data/claims.json").read_text(encoding="utf-8"))
+    spoil(data)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, published)
 
 
 def test_figures_csv_round_trips(corpus, real_built):
@@ -164,7 +196,7 @@ def test_figures_csv_round_trips(corpus, real_built):
 
 def test_exports_are_linked_from_the_site(real_built):
     hrefs = {a["href"] for a in real_built.soup("methodology").find_all("a", href=True)}
-    assert {"data/claims.json", "data/figures.csv", "data/records.schema.json"} <= hrefs
+    assert {"data/claims.json", "data/claims.schema.json", "data/figures.csv", "data/records.schema.json"} <= hrefs
 
 
 def test_json_ld_cannot_be_closed_by_editor_text(site):

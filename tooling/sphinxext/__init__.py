@@ -24,7 +24,7 @@ from .. import __version__
 from ..validate import check
 from . import claims_index, corrections, events, figures, lists, publish, sources, state
 from .aggregates import directive, setup_aggregates
-from .config import setup_config
+from .config import base_url, setup_config
 from .domain import FactCheckDomain
 from .nodes import setup_nodes
 from .pages import write_pages
@@ -80,6 +80,16 @@ def _load_records(app) -> None:
 
 def _configure(app, config) -> None:
     config.html_static_path.append(str(STATIC))
+    config.html_baseurl = base_url(config)  # with its final slash: addresses are joined onto it
+    if config.html_baseurl:
+        # Defaults for the two extensions loaded in setup() (a site's conf.py may set its own).
+        config.ogp_site_url = config.ogp_site_url or config.html_baseurl
+        if config.ogp_type == "website":
+            config.ogp_type = "article"
+        config.ogp_social_cards = {"enable": False, **(config.ogp_social_cards or {})}
+        config.sitemap_excludes = list(config.sitemap_excludes) or ["search.html", "genindex.html"]
+        if config.sitemap_url_scheme == "{lang}{version}{link}":
+            config.sitemap_url_scheme = "{link}"  # one language, one version: no /en/ in addresses
 
 
 # The code that decides what a page says: the extension itself (code,
@@ -108,6 +118,12 @@ def _code_version() -> int:
 
 def setup(app):
     setup_config(app)
+    if app.config.html_baseurl:
+        # A build for the published address: Open Graph tags and the sitemap
+        # carry absolute addresses, so only such a build writes them; a local
+        # build publishes no address.  Both are maintained extensions, pinned.
+        app.setup_extension("sphinxext.opengraph")
+        app.setup_extension("sphinx_sitemap")
     setup_nodes(app)
     setup_aggregates(app)
     app.add_domain(FactCheckDomain)
