@@ -2,7 +2,8 @@
 # pinned requirements, so a fresh clone needs nothing but Python 3.11.
 #   make html    validate the records, then build the site into _build/html
 #   make check   validate the records only
-#   make test    run the test suite
+#   make test    lint, then run the test suite
+#   make format  fix lint and formatting
 #   make serve   serve _build/html on http://127.0.0.1:8000/
 #   make preview live preview while editing: rebuilds and reloads on save (PORT=8000)
 #   make bench   run the build benchmark
@@ -14,7 +15,7 @@ PY     := $(VENV)/bin/python
 SPHINXOPTS ?=
 PORT   ?= 8000
 
-.PHONY: html check test serve preview bench clean distclean
+.PHONY: html check test format serve preview bench clean distclean
 
 $(VENV)/.build-stamp: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,8 +40,19 @@ html: check
 	$(PY) -m tooling.safe_build -W --keep-going -b html -c . -d _build/doctrees $(SPHINXOPTS) docs _build/html
 	@echo "Built: open _build/html/index.html, or run 'make serve'."
 
+# Lint and format check first (ruff, pinned in requirements-test.txt), then the
+# suite on every core (pytest-xdist; one worker per test file keeps each file's
+# built site to one build).
+PYTEST_ARGS ?= -n auto --dist loadfile
 test: $(VENV)/.test-stamp
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Rewrite the code in the house style (what 'make test' checks).
+format: $(VENV)/.test-stamp
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
 
 preview: $(VENV)/.preview-stamp
 	PORT=$(PORT) $(PY) -m tooling.preview
@@ -56,8 +68,10 @@ bench: $(VENV)/.test-stamp
 	  || echo "lighthouse could not be installed; the bench runs without its scores"
 	$(PY) -m tooling.bench $(BENCH_ARGS)
 
+# Generated pages carry a marker; only those are removed (tooling/sphinxext/pages.py).
 clean:
-	rm -rf _build docs/events docs/sources docs/figures docs/claims docs/claimants docs/corrections
+	rm -rf _build
+	@test ! -x $(PY) || $(PY) -m tooling clean-pages docs
 
 distclean: clean
 	rm -rf $(VENV)

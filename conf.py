@@ -42,14 +42,20 @@ factcheck_organization = os.environ.get("FACTCHECK_ORGANIZATION", "Aleppo offens
 # undated: the month is an editor's inference and says so.
 # The titles and introductions of the generated lists (the extension's defaults are neutral).
 factcheck_pages = {
-    "events": {"intro": "Every event the sources report, in date order. The sources give weekdays (\"on "
-                        "Wednesday\"), not calendar dates: every calendar date here is an editor's inference, and "
-                        "each event page shows the sources' own words beside it."},
-    "claimants": {"intro": "Who made the claims: governments, armed groups, monitors, state media, UN officials, "
-                           "and the articles' own narration."},
+    "events": {
+        "intro": 'Every event the sources report, in date order. The sources give weekdays ("on '
+        "Wednesday\"), not calendar dates: every calendar date here is an editor's inference, and "
+        "each event page shows the sources' own words beside it."
+    },
+    "claimants": {
+        "intro": "Who made the claims: governments, armed groups, monitors, state media, UN officials, "
+        "and the articles' own narration."
+    },
 }
-factcheck_description = ("A fact-check of the rebel offensive on Aleppo (late November 2024, an editor's "
-                         "inference: the captures are undated): who claimed what, in which source, and how it holds.")
+factcheck_description = (
+    "A fact-check of the rebel offensive on Aleppo (late November 2024, an editor's "
+    "inference: the captures are undated): who claimed what, in which source, and how it holds."
+)
 
 html_theme = "pydata_sphinx_theme"
 html_title = "Aleppo offensive fact-check"

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tooling.sphinxext.domain import GENERATED_DIRS
+
 ROOT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 # Files of tests/roots/basic that tests edit.
@@ -49,9 +51,15 @@ def build(site: Path, parallel: int = 0, outdir: Path | None = None, freshenv: b
     status, warning = io.StringIO(), io.StringIO()
     result = BuildResult(outdir or site / "_build" / "html")
     app = Sphinx(
-        srcdir=site / "docs", confdir=site, outdir=result.outdir,
-        doctreedir=site / "_build" / "doctrees", buildername="html",
-        status=status, warning=warning, freshenv=freshenv, parallel=parallel,
+        srcdir=site / "docs",
+        confdir=site,
+        outdir=result.outdir,
+        doctreedir=site / "_build" / "doctrees",
+        buildername="html",
+        status=status,
+        warning=warning,
+        freshenv=freshenv,
+        parallel=parallel,
     )
     app.connect("env-before-read-docs", lambda app, env, docnames: result.read.extend(sorted(docnames)))
     app.connect("html-page-context", lambda app, pagename, *a: result.written.append(pagename))
@@ -79,8 +87,11 @@ def real_site(tmp_path_factory) -> Path:
     dest = tmp_path_factory.mktemp("real") / "site"
     dest.mkdir()
     shutil.copy(ROOT / "conf.py", dest / "conf.py")
-    shutil.copytree(ROOT / "docs", dest / "docs",
-                    ignore=shutil.ignore_patterns("events", "sources", "figures", "claims", "claimants"))
+    shutil.copytree(
+        ROOT / "docs",
+        dest / "docs",
+        ignore=shutil.ignore_patterns(*GENERATED_DIRS),
+    )
     shutil.copytree(ROOT / "claims", dest / "claims")
     return dest
 
@@ -109,5 +120,7 @@ def add_source(site: Path, sid: str, text: str, publisher: str = "Gamma Wire") -
     (site / "claims/sources" / name).write_text(text, encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     (site / "claims/sources" / f"{sid}_0009.yaml").write_text(
-        f"id: {sid}\nlabel: {sid.title()} report\ntitle: null\npublisher: \"{publisher}\"\nurl: null\n"
-        f"published: null\nretrieved: null\nlanguage: en\ntext: {name}\nsha256: {digest}\n", encoding="utf-8")
+        f'id: {sid}\nlabel: {sid.title()} report\ntitle: null\npublisher: "{publisher}"\nurl: null\n'
+        f"published: null\nretrieved: null\nlanguage: en\ntext: {name}\nsha256: {digest}\n",
+        encoding="utf-8",
+    )

@@ -28,6 +28,7 @@ def replace(rel, old, new):
         text = path.read_text(encoding="utf-8")
         assert old in text, (rel, old)
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
     return apply
 
 
@@ -39,17 +40,20 @@ def write(rel, content):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8", newline="")
+
     return apply
 
 
 def symlink(rel, target):
     def apply(site: Path):
         (site / rel).symlink_to(target)
+
     return apply
 
 
 BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, 10))
+    f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, 10)
+)
 CYRILLIC_A = "\u0430"
 
 # (case id, mutation, path, line, col, words the message must hold)
@@ -66,50 +70,240 @@ CASES = [
     ("utf16", write(NEW, "id: x\n".encode("utf-16")), NEW, 1, 1, ["not valid UTF-8"]),
     ("alias-bomb", write(NEW, BOMB), NEW, 1, 5, ["anchors and aliases", "write the value out in full"]),
     ("alias", replace(EV, "place: The bridge", "place: &p The bridge\nnote: *p"), EV, 7, 8, ["anchors and aliases"]),
-    ("python-object-tag", write(NEW, "id: !!python/object/apply:os.system ['echo hi']\n"), NEW, 1, 5, ["is not allowed here"]),
-    ("python-name-tag", replace(EV, "place: The bridge", "place: !!python/name:os.system"), EV, 7, 8, ["is not allowed here"]),
+    (
+        "python-object-tag",
+        write(NEW, "id: !!python/object/apply:os.system ['echo hi']\n"),
+        NEW,
+        1,
+        5,
+        ["is not allowed here"],
+    ),
+    (
+        "python-name-tag",
+        replace(EV, "place: The bridge", "place: !!python/name:os.system"),
+        EV,
+        7,
+        8,
+        ["is not allowed here"],
+    ),
     ("set-tag", replace(EV, "place: The bridge", "place: !!set {a, b}"), EV, 7, 8, ["is not allowed here"]),
     ("custom-tag", replace(EV, "place: The bridge", "place: !evil The bridge"), EV, 7, 8, ["is not allowed here"]),
-    ("duplicate-key", replace(EV, "place: The bridge", "place: The bridge\nplace: The river"), EV, 8, 1, ["duplicate key 'place'", "keep only one"]),
-    ("complex-key", replace(EV, "place: The bridge", "place: The bridge\n? [a, b]\n: c"), EV, 8, 3, ["a key must be a plain word"]),
-    ("oversized-file", write(NEW, "id: extra\nnote: " + "x" * MAX_FILE_BYTES + "\n"), NEW, 1, 1, ["over the limit", "split it"]),
-    ("oversized-string", replace(EV, "summary: A strike hit the bridge; tolls differ.", "summary: " + "long " * 900), EV, 8, 10, ["is too long", "shorten it"]),
-    ("oversized-quote", replace(EV, 'quote: "The ministry said', 'quote: "' + "x" * 2100 + 'The ministry said'), EV, 16, 16, ["is too long"]),
+    (
+        "duplicate-key",
+        replace(EV, "place: The bridge", "place: The bridge\nplace: The river"),
+        EV,
+        8,
+        1,
+        ["duplicate key 'place'", "keep only one"],
+    ),
+    (
+        "complex-key",
+        replace(EV, "place: The bridge", "place: The bridge\n? [a, b]\n: c"),
+        EV,
+        8,
+        3,
+        ["a key must be a plain word"],
+    ),
+    (
+        "oversized-file",
+        write(NEW, "id: extra\nnote: " + "x" * MAX_FILE_BYTES + "\n"),
+        NEW,
+        1,
+        1,
+        ["over the limit", "split it"],
+    ),
+    (
+        "oversized-string",
+        replace(EV, "summary: A strike hit the bridge; tolls differ.", "summary: " + "long " * 900),
+        EV,
+        8,
+        10,
+        ["is too long", "shorten it"],
+    ),
+    (
+        "oversized-quote",
+        replace(EV, 'quote: "The ministry said', 'quote: "' + "x" * 2100 + "The ministry said"),
+        EV,
+        16,
+        16,
+        ["is too long"],
+    ),
     # Fields
-    ("unknown-field-no-match", replace(EV, "place: The bridge", "place: The bridge\nweather: sunny"), EV, 8, 1, ["unknown field 'weather'", "allowed fields:"]),
-    ("misspelt-claim-field", replace(EV, "rationale: Two independent", "rationael: Two independent"), EV, 20, 5, ["did you mean 'rationale'?"]),
+    (
+        "unknown-field-no-match",
+        replace(EV, "place: The bridge", "place: The bridge\nweather: sunny"),
+        EV,
+        8,
+        1,
+        ["unknown field 'weather'", "allowed fields:"],
+    ),
+    (
+        "misspelt-claim-field",
+        replace(EV, "rationale: Two independent", "rationael: Two independent"),
+        EV,
+        20,
+        5,
+        ["did you mean 'rationale'?"],
+    ),
     ("claims-as-mapping", replace(EV, "claims:\n", "claims: {one: 1}\nclaimz:\n"), EV, 9, 9, ["claims must be a list"]),
-    ("number-as-text", replace(EV, "value: 12", "value: \"12\""), EV, 23, 14, ["must be a number, not text"]),
+    ("number-as-text", replace(EV, "value: 12", 'value: "12"'), EV, 23, 14, ["must be a number, not text"]),
     ("negative-figure", replace(EV, "value: 12", "value: -12"), EV, 23, 14, ["cannot be negative"]),
-    ("bad-qualifier", replace(EV, "qualifier: exact", "qualifier: atleast"), EV, 24, 18, ["'atleast' is not allowed", "did you mean 'at-least'?"]),
+    (
+        "bad-qualifier",
+        replace(EV, "qualifier: exact", "qualifier: atleast"),
+        EV,
+        24,
+        18,
+        ["'atleast' is not allowed", "did you mean 'at-least'?"],
+    ),
     ("null-title", replace(EV, "title: Strike on the bridge", "title: null"), EV, 2, 8, ["must be text, not NoneType"]),
     ("date-not-iso", replace(TW, "end: 2024-11-29", "end: 29/11/2024"), TW, 10, 10, ["is not valid", "YYYY-MM-DD"]),
     ("end-before-start", replace(TW, "end: 2024-11-29", "end: 2024-11-01"), TW, 10, 10, ["before start", "swap them"]),
     # Look-alike characters
-    ("cyrillic-in-id", replace(EV, "id: bridge-12-dead", f"id: bridge-12-de{CYRILLIC_A}d"), EV, 10, 9,
-     ["is not valid", "U+0430 CYRILLIC SMALL LETTER A", "plain ASCII"]),
-    ("cyrillic-in-reference", replace(EV, "claimant: ministry", f"claimant: ministr{CYRILLIC_A}"), EV, 13, 15, ["U+0430", "plain ASCII"]),
-    ("fullwidth-digit-id", replace(EV, "id: bridge-15-dead", "id: bridge-\uff11\uff15-dead"), EV, 28, 9, ["FULLWIDTH DIGIT ONE"]),
+    (
+        "cyrillic-in-id",
+        replace(EV, "id: bridge-12-dead", f"id: bridge-12-de{CYRILLIC_A}d"),
+        EV,
+        10,
+        9,
+        ["is not valid", "U+0430 CYRILLIC SMALL LETTER A", "plain ASCII"],
+    ),
+    (
+        "cyrillic-in-reference",
+        replace(EV, "claimant: ministry", f"claimant: ministr{CYRILLIC_A}"),
+        EV,
+        13,
+        15,
+        ["U+0430", "plain ASCII"],
+    ),
+    (
+        "fullwidth-digit-id",
+        replace(EV, "id: bridge-15-dead", "id: bridge-\uff11\uff15-dead"),
+        EV,
+        28,
+        9,
+        ["FULLWIDTH DIGIT ONE"],
+    ),
     # Addresses
-    ("data-url", replace(SRC, 'url: "https://example.org/alpha"', 'url: "data:text/html,<script>alert(1)</script>"'), SRC, 5, 6, ["only http:// and https://"]),
-    ("protocol-relative-url", replace(SRC, 'url: "https://example.org/alpha"', 'url: "//evil.example/x"'), SRC, 5, 6, ["only http:// and https://"]),
-    ("url-breaking-attribute", replace(SRC, 'url: "https://example.org/alpha"', 'url: "https://x.org/\\" onmouseover=\\"alert(1)"'), SRC, 5, 6, ["only http:// and https://"]),
+    (
+        "data-url",
+        replace(SRC, 'url: "https://example.org/alpha"', 'url: "data:text/html,<script>alert(1)</script>"'),
+        SRC,
+        5,
+        6,
+        ["only http:// and https://"],
+    ),
+    (
+        "protocol-relative-url",
+        replace(SRC, 'url: "https://example.org/alpha"', 'url: "//evil.example/x"'),
+        SRC,
+        5,
+        6,
+        ["only http:// and https://"],
+    ),
+    (
+        "url-breaking-attribute",
+        replace(SRC, 'url: "https://example.org/alpha"', 'url: "https://x.org/\\" onmouseover=\\"alert(1)"'),
+        SRC,
+        5,
+        6,
+        ["only http:// and https://"],
+    ),
     # Source texts
     ("absolute-text-path", replace(SRC, "text: alpha_0001.txt", "text: /etc/passwd"), SRC, 9, 7, ["is not valid"]),
-    ("text-file-missing", replace(SRC, "text: alpha_0001.txt", "text: missing_0009.txt"), SRC, 9, 7, ["not found beside", "byte for byte"]),
-    ("text-file-symlink", lambda site: ((site / "claims/sources/alpha_0001.txt").rename(site / "alpha_real.txt"),
-                                        (site / "claims/sources/alpha_0001.txt").symlink_to(site / "alpha_real.txt")),
-     SRC, 9, 7, ["is a link or lies outside"]),
-    ("symlinked-event", symlink("claims/events/link.yaml", "/etc/hostname"), "claims/events/link.yaml", 1, 1, ["symbolic link"]),
-    ("yml-extension", write("claims/events/extra.yml", "id: extra\n"), "claims/events/extra.yml", 1, 1, ["rename it to extra.yaml"]),
-    ("folder-in-events", write("claims/events/sub/x.yaml", "id: x\n"), "claims/events/sub", 1, 1, ["unexpected folder"]),
-    ("overlapping-furniture", replace(SRC, "lines: [5, 5]", "lines: [1, 2]"), SRC, 14, 12, ["overlap", "merge or split"]),
+    (
+        "text-file-missing",
+        replace(SRC, "text: alpha_0001.txt", "text: missing_0009.txt"),
+        SRC,
+        9,
+        7,
+        ["not found beside", "byte for byte"],
+    ),
+    (
+        "text-file-symlink",
+        lambda site: (
+            (site / "claims/sources/alpha_0001.txt").rename(site / "alpha_real.txt"),
+            (site / "claims/sources/alpha_0001.txt").symlink_to(site / "alpha_real.txt"),
+        ),
+        SRC,
+        9,
+        7,
+        ["is a link or lies outside"],
+    ),
+    (
+        "symlinked-event",
+        symlink("claims/events/link.yaml", "/etc/hostname"),
+        "claims/events/link.yaml",
+        1,
+        1,
+        ["symbolic link"],
+    ),
+    (
+        "yml-extension",
+        write("claims/events/extra.yml", "id: extra\n"),
+        "claims/events/extra.yml",
+        1,
+        1,
+        ["rename it to extra.yaml"],
+    ),
+    (
+        "folder-in-events",
+        write("claims/events/sub/x.yaml", "id: x\n"),
+        "claims/events/sub",
+        1,
+        1,
+        ["unexpected folder"],
+    ),
+    (
+        "overlapping-furniture",
+        replace(SRC, "lines: [5, 5]", "lines: [1, 2]"),
+        SRC,
+        14,
+        12,
+        ["overlap", "merge or split"],
+    ),
     ("furniture-reversed", replace(SRC, "lines: [5, 5]", "lines: [5, 3]"), SRC, 14, 12, ["first <= last"]),
     # References and duplicates
-    ("duplicate-claimant-id", replace(CL, "  - id: army\n", "  - id: monitor\n"), CL, 8, 9, ["duplicate claimant id 'monitor'", "first defined at claims/claimants.yaml:5:9"]),
-    ("self-contradiction", replace(TW, "contradicts: [witnesses-soldiers-left]", "contradicts: [army-denies-withdrawal]"), TW, 24, 19, ["cannot contradict itself"]),
-    ("source-cited-twice", replace(EV, '      - source: beta\n        quote: "Officials', '      - source: alpha\n        quote: "The ministry said 12 people'), EV, 17, 17, ["cited twice"]),
-    ("reported-by-unnamed", replace(TW, "rating: contested\n    rationale: The army denies it.\n    contradicts: [army-denies-withdrawal]", "rating: reported\n    rationale: The army denies it."), TW, 32, 13, ["needs a named claimant"]),
+    (
+        "duplicate-claimant-id",
+        replace(CL, "  - id: army\n", "  - id: monitor\n"),
+        CL,
+        8,
+        9,
+        ["duplicate claimant id 'monitor'", "first defined at claims/claimants.yaml:5:9"],
+    ),
+    (
+        "self-contradiction",
+        replace(TW, "contradicts: [witnesses-soldiers-left]", "contradicts: [army-denies-withdrawal]"),
+        TW,
+        24,
+        19,
+        ["cannot contradict itself"],
+    ),
+    (
+        "source-cited-twice",
+        replace(
+            EV,
+            '      - source: beta\n        quote: "Officials',
+            '      - source: alpha\n        quote: "The ministry said 12 people',
+        ),
+        EV,
+        17,
+        17,
+        ["cited twice"],
+    ),
+    (
+        "reported-by-unnamed",
+        replace(
+            TW,
+            "rating: contested\n    rationale: The army denies it.\n    contradicts: [army-denies-withdrawal]",
+            "rating: reported\n    rationale: The army denies it.",
+        ),
+        TW,
+        32,
+        13,
+        ["needs a named claimant"],
+    ),
     ("missing-claimants-file", lambda site: (site / CL).unlink(), CL, 1, 1, ["file is missing"]),
 ]
 
@@ -137,17 +331,17 @@ def test_suite_size():
     assert len(CASES) + len(FIRST) >= 40
 
 
-@pytest.mark.parametrize("content", [
-    pytest.param("\ufeff", id="byte-order-mark"),
-    pytest.param("\r\n", id="windows-line-endings"),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param("\ufeff", id="byte-order-mark"),
+        pytest.param("\r\n", id="windows-line-endings"),
+    ],
+)
 def test_bom_and_crlf_are_accepted_with_right_positions(site, content, monkeypatch, capsys):
     path = site / EV
     text = path.read_text(encoding="utf-8")
-    if content == "\ufeff":
-        text = "\ufeff" + text
-    else:
-        text = text.replace("\n", "\r\n")
+    text = "\ufeff" + text if content == "\ufeff" else text.replace("\n", "\r\n")
     text = text.replace("summary:", "sumary:")
     path.write_bytes(text.encode("utf-8"))
     monkeypatch.chdir(site)

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, build
 from test_validate import EV, edit
 
@@ -19,8 +18,16 @@ def built(site):
 
 
 def test_every_page_is_generated(built):
-    for doc in ["index", "events/index", "events/bridge-strike", "events/town-withdrawal",
-                "sources/index", "sources/alpha", "sources/beta", "figures/index"]:
+    for doc in [
+        "index",
+        "events/index",
+        "events/bridge-strike",
+        "events/town-withdrawal",
+        "sources/index",
+        "sources/alpha",
+        "sources/beta",
+        "figures/index",
+    ]:
         assert (built.outdir / f"{doc}.html").is_file(), doc
 
 
@@ -81,7 +88,10 @@ def test_figures_table_one_row_per_report(built):
 
 def test_contradictions_link_both_ways(built):
     soup = built.soup("events/town-withdrawal")
-    for a, b in [("army-denies-withdrawal", "witnesses-soldiers-left"), ("witnesses-soldiers-left", "army-denies-withdrawal")]:
+    for a, b in [
+        ("army-denies-withdrawal", "witnesses-soldiers-left"),
+        ("witnesses-soldiers-left", "army-denies-withdrawal"),
+    ]:
         disputes = soup.find(id=f"claim-{a}").find(class_="fc-disputes")
         assert disputes.a["href"] == f"#claim-{b}"
 
@@ -95,8 +105,12 @@ def test_dates_as_reported_and_inferred_are_apart(built):
 
 
 def test_editor_text_is_escaped(site):
-    edit(site, EV, "summary: A strike hit the bridge; tolls differ.",
-         "summary: \"<script>alert(1)</script> **bold** {eval-rst}`x` [a](javascript:alert(1))\"")
+    edit(
+        site,
+        EV,
+        "summary: A strike hit the bridge; tolls differ.",
+        'summary: "<script>alert(1)</script> **bold** {eval-rst}`x` [a](javascript:alert(1))"',
+    )
     result = build(site)
     html = result.html("events/bridge-strike")
     assert "<script>alert(1)</script>" not in html
@@ -105,11 +119,15 @@ def test_editor_text_is_escaped(site):
 
 
 def test_invalid_records_stop_the_build(site):
-    edit(site, EV, "killed 12 people.\"", "killed 13 people.\"")
+    edit(site, EV, 'killed 12 people."', 'killed 13 people."')
     edit(site, EV, "summary:", "sumary:")
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-c", ".", "docs", "_build/html"],
-        cwd=site, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+        cwd=site,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "claims/events/bridge-strike.yaml:18:16: quote not found verbatim" in result.stderr
     assert "claims/events/bridge-strike.yaml:8:1: unknown field 'sumary'" in result.stderr
@@ -120,7 +138,9 @@ def test_invalid_records_stop_the_build(site):
 def test_a_settled_contradiction_is_not_shown_as_a_dispute(site):
     tw = "claims/events/town-withdrawal.yaml"
     edit(site, tw, "rating: contested\n    rationale: Witnesses say", "rating: reported\n    rationale: Witnesses say")
-    edit(site, tw, "rating: contested\n    rationale: The army denies it.", "rating: inaccurate\n    rationale: Settled.")
+    edit(
+        site, tw, "rating: contested\n    rationale: The army denies it.", "rating: inaccurate\n    rationale: Settled."
+    )
     result = build(site)
     assert result.warnings == "", result.warnings
     soup = result.soup("events/town-withdrawal")

@@ -10,8 +10,9 @@ import sys
 
 import jsonschema
 import pytest
-import yaml
 
+from tooling.sphinxext.domain import GENERATED_DIRS
+import yaml
 from conftest import ROOT, build
 
 # The part of GitHub's workflow syntax these files use, as a schema: enough to
@@ -20,9 +21,12 @@ from conftest import ROOT, build
 STEP = {
     "type": "object",
     "properties": {
-        "name": {"type": "string"}, "id": {"type": "string"},
+        "name": {"type": "string"},
+        "id": {"type": "string"},
         "uses": {"type": "string", "pattern": r"^[\w.-]+/[\w.-]+@v\d+$"},
-        "run": {"type": "string"}, "with": {"type": "object"}, "env": {"type": "object"},
+        "run": {"type": "string"},
+        "with": {"type": "object"},
+        "env": {"type": "object"},
     },
     "additionalProperties": False,
     "oneOf": [{"required": ["uses"]}, {"required": ["run"]}],
@@ -42,7 +46,9 @@ WORKFLOW = {
                 "type": "object",
                 "required": ["runs-on", "steps"],
                 "properties": {
-                    "runs-on": {"type": "string"}, "needs": {}, "environment": {"type": "object"},
+                    "runs-on": {"type": "string"},
+                    "needs": {},
+                    "environment": {"type": "object"},
                     "steps": {"type": "array", "minItems": 1, "items": STEP},
                     "permissions": {"type": "object"},
                 },
@@ -88,11 +94,16 @@ def test_a_data_only_pull_request_takes_the_fast_path():
     wf = load_workflow("pull-request.yml")
     step = next(s for job in wf["jobs"].values() for s in job["steps"] if s.get("id") == "scope")
     script = step["run"].replace('git diff --name-only "$BASE" HEAD', 'printf "$CHANGED"')
-    for changed, suite in (("claims/events/a.yaml\nclaims/claimants.yaml\n", "fast"),
-                           ("claims/events/a.yaml\ntooling/rules.py\n", "full")):
-        out = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
-                             env={"PATH": "/usr/bin:/bin", "BASE": "abc", "CHANGED": changed,
-                                  "GITHUB_OUTPUT": "/dev/stdout"})
+    for changed, suite in (
+        ("claims/events/a.yaml\nclaims/claimants.yaml\n", "fast"),
+        ("claims/events/a.yaml\ntooling/rules.py\n", "full"),
+    ):
+        out = subprocess.run(
+            ["bash", "-c", script],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "BASE": "abc", "CHANGED": changed, "GITHUB_OUTPUT": "/dev/stdout"},
+        )
         assert f"suite={suite}" in out.stdout, (changed, out.stdout, out.stderr)
     assert "push" in wf[True] and wf[True]["push"]["branches"] == ["main"]  # main runs everything
 
@@ -108,9 +119,15 @@ def test_deploy_workflow_publishes_main_to_pages():
 
 def test_github_annotation_format_is_what_the_workflow_prints(site):
     (site / "claims/events/bridge-strike.yaml").write_text(
-        (site / "claims/events/bridge-strike.yaml").read_text().replace("summary:", "sumary:"))
-    out = subprocess.run([sys.executable, "-m", "tooling", "check", "--format", "github"], cwd=site,
-                         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        (site / "claims/events/bridge-strike.yaml").read_text().replace("summary:", "sumary:")
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "tooling", "check", "--format", "github"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     assert re.match(r"^::error file=claims/events/bridge-strike\.yaml,line=8,col=1::unknown field", out.stdout)
 
 
@@ -126,8 +143,13 @@ def test_pre_commit_hook_runs_the_validator():
     hook = cfg["repos"][0]["hooks"][0]
     assert hook["entry"] == "tooling/run check"  # the project's environment, not a bare python
     assert re.search(hook["files"], "claims/events/dormitory-strike.yaml")
-    result = subprocess.run(hook["entry"].split(), cwd=ROOT, capture_output=True, text=True,
-                            env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT)})
+    result = subprocess.run(
+        hook["entry"].split(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -151,8 +173,11 @@ def test_following_the_guide_adds_a_claim_that_appears_on_the_page(real_site, tm
     site.mkdir()
     shutil.copy(real_site / "conf.py", site / "conf.py")
     shutil.copytree(real_site / "claims", site / "claims")
-    shutil.copytree(ROOT / "docs", site / "docs",
-                    ignore=shutil.ignore_patterns("events", "sources", "figures", "claims", "claimants"))
+    shutil.copytree(
+        ROOT / "docs",
+        site / "docs",
+        ignore=shutil.ignore_patterns(*GENERATED_DIRS),
+    )
     env = {"PATH": "/usr/bin:/bin"}  # nothing activated: tooling/run finds the project's environment
     commands = _guide_commands("Add a claim")
     assert any("new claim" in c and "--append" in c for c in commands)
@@ -162,15 +187,18 @@ def test_following_the_guide_adds_a_claim_that_appears_on_the_page(real_site, tm
             continue  # `make check` / `make html`: done below, in this process
         args = shlex.split(command)
         assert args[0] == "tooling/run", command
-        result = subprocess.run([str(ROOT / "tooling/run"), *args[1:]], cwd=site, env=env, capture_output=True,
-                                text=True)
+        result = subprocess.run(
+            [str(ROOT / "tooling/run"), *args[1:]], cwd=site, env=env, capture_output=True, text=True
+        )
         assert result.returncode == 0, (command, result.stderr)
         if "new claim" in command:
             event, claim_id = args[3], args[4]
     # The guide's next step: replace the REPLACE: lines.
     path = site / f"claims/events/{event}.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('"REPLACE: the claim in one neutral sentence."', '"Videos showed rebels removing a flag from a statue."')
+    text = text.replace(
+        '"REPLACE: the claim in one neutral sentence."', '"Videos showed rebels removing a flag from a statue."'
+    )
     text = text.replace('"REPLACE: why this rating, checkable against the quotes."', '"Only one source describes it."')
     path.write_text(text, encoding="utf-8")
     check = subprocess.run([str(ROOT / "tooling/run"), "check"], cwd=site, env=env, capture_output=True, text=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
 from conftest import build, edit
+
 from tooling.cli import main
 
 EV = "claims/events/bridge-strike.yaml"
@@ -54,13 +54,39 @@ def test_an_unknown_base_is_a_clear_error(repo, capsys, monkeypatch):
 
 CHANGES = [
     # (name, file, old text, new text, line of the problem, words)
-    ("rating", EV, "rating: reported", "rating: unverified", 35, "'rating' changed since it was published ('reported' → 'unverified')"),
-    ("text", EV, "text: A monitor says at least 15 died", "text: A monitor says at least 16 died", 30, "'text' changed"),
+    (
+        "rating",
+        EV,
+        "rating: reported",
+        "rating: unverified",
+        35,
+        "'rating' changed since it was published ('reported' → 'unverified')",
+    ),
+    (
+        "text",
+        EV,
+        "text: A monitor says at least 15 died",
+        "text: A monitor says at least 16 died",
+        30,
+        "'text' changed",
+    ),
     ("claimant", TW, "claimant: witnesses", "claimant: army", 28, "'claimant' changed"),
-    ("quote", TW, 'quote: "Witnesses said soldiers left the town on Friday."',
-     'quote: "Witnesses said soldiers left the town"', 30, "'citations' changed"),
-    ("figure", EV, "qualifier: at-least", "qualifier: exact", 38,
-     "'figure' changed since it was published ('at least 15 people' → '15 people')"),
+    (
+        "quote",
+        TW,
+        'quote: "Witnesses said soldiers left the town on Friday."',
+        'quote: "Witnesses said soldiers left the town"',
+        30,
+        "'citations' changed",
+    ),
+    (
+        "figure",
+        EV,
+        "qualifier: at-least",
+        "qualifier: exact",
+        38,
+        "'figure' changed since it was published ('at least 15 people' → '15 people')",
+    ),
 ]
 
 
@@ -105,10 +131,14 @@ def test_the_drafted_correction_makes_it_pass(repo, capsys, case):
 
 
 def test_a_wrong_old_value_is_refused(repo, capsys):
-    edit(repo, EV, "rating: reported\n    rationale: One source, named monitor.\n",
-         "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
-         "      - date: \"2026-12-01\"\n        changes:\n          - field: rating\n            old: corroborated\n"
-         "            new: unverified\n        reason: Re-read.\n")
+    edit(
+        repo,
+        EV,
+        "rating: reported\n    rationale: One source, named monitor.\n",
+        "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
+        '      - date: "2026-12-01"\n        changes:\n          - field: rating\n            old: corroborated\n'
+        "            new: unverified\n        reason: Re-read.\n",
+    )
     code, out = run_check(capsys)
     assert code == 1 and any("the correction's old 'rating' is not the published one" in ln for ln in out), out
 
@@ -121,23 +151,33 @@ def test_a_removed_claim_must_be_retracted_instead(repo, capsys):
     edit(repo, TW, "rating: contested", "rating: reported")
     code, out = run_check(capsys)
     assert code == 1
-    assert any(ln.startswith(f"{TW}:") and "'witnesses-soldiers-left' was published" in ln
-               and "mark it 'retracted'" in ln for ln in out), out
+    assert any(
+        ln.startswith(f"{TW}:") and "'witnesses-soldiers-left' was published" in ln and "mark it 'retracted'" in ln
+        for ln in out
+    ), out
 
 
 def test_a_retraction_keeps_the_claim_and_passes(repo, capsys):
-    edit(repo, EV, "    rationale: One source, named monitor.\n",
-         "    rationale: One source, named monitor.\n    retracted:\n      date: \"2026-12-01\"\n"
-         "      reason: The monitor is not named in any source.\n")
+    edit(
+        repo,
+        EV,
+        "    rationale: One source, named monitor.\n",
+        '    rationale: One source, named monitor.\n    retracted:\n      date: "2026-12-01"\n'
+        "      reason: The monitor is not named in any source.\n",
+    )
     code, out = run_check(capsys)
     assert code == 0, out
 
 
 def test_the_log_is_append_only(repo, capsys, monkeypatch):
-    edit(repo, EV, "rating: reported\n    rationale: One source, named monitor.\n",
-         "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
-         "      - date: \"2026-12-01\"\n        changes:\n          - field: rating\n            old: reported\n"
-         "            new: unverified\n        reason: Re-read.\n")
+    edit(
+        repo,
+        EV,
+        "rating: reported\n    rationale: One source, named monitor.\n",
+        "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
+        '      - date: "2026-12-01"\n        changes:\n          - field: rating\n            old: reported\n'
+        "            new: unverified\n        reason: Re-read.\n",
+    )
     git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "corrected")
     edit(repo, EV, "        reason: Re-read.\n", "        reason: Quietly reworded.\n")
     code, out = run_check(capsys)
@@ -145,6 +185,7 @@ def test_the_log_is_append_only(repo, capsys, monkeypatch):
 
 
 # -- shown to readers -----------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def corrected(tmp_path_factory):
@@ -155,16 +196,24 @@ def corrected(tmp_path_factory):
 
     site = tmp_path_factory.mktemp("corrected") / "site"
     shutil.copytree(ROOTS / "basic", site)
-    edit(site, EV, "rating: reported\n    rationale: One source, named monitor.\n",
-         "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
-         "      - date: \"2026-11-25\"\n        changes:\n          - field: text\n"
-         "            old: A monitor says 15 died.\n            new: A monitor says at least 15 died in the strike, mostly civilians.\n"
-         "        reason: The bound was missing.\n"
-         "      - date: \"2026-12-01\"\n        changes:\n          - field: rating\n            old: reported\n"
-         "            new: unverified\n        reason: <b>Nobody</b> names the monitor.\n")
-    edit(site, EV, "    rationale: Two independent sources give 12.\n",
-         "    rationale: Two independent sources give 12.\n    retracted:\n      date: \"2026-11-30\"\n"
-         "      reason: The second source does not give the toll.\n")
+    edit(
+        site,
+        EV,
+        "rating: reported\n    rationale: One source, named monitor.\n",
+        "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
+        '      - date: "2026-11-25"\n        changes:\n          - field: text\n'
+        "            old: A monitor says 15 died.\n            new: A monitor says at least 15 died in the strike, mostly civilians.\n"
+        "        reason: The bound was missing.\n"
+        '      - date: "2026-12-01"\n        changes:\n          - field: rating\n            old: reported\n'
+        "            new: unverified\n        reason: <b>Nobody</b> names the monitor.\n",
+    )
+    edit(
+        site,
+        EV,
+        "    rationale: Two independent sources give 12.\n",
+        '    rationale: Two independent sources give 12.\n    retracted:\n      date: "2026-11-30"\n'
+        "      reason: The second source does not give the toll.\n",
+    )
     result = build(site)
     assert result.warnings == "", result.warnings
     return result
@@ -186,7 +235,8 @@ def test_a_retracted_claim_still_resolves_and_says_why(corrected):
     card = corrected.soup("events/bridge-strike").find(id="claim-bridge-12-dead")
     assert "fc-claim-retracted" in card["class"]
     assert "Retracted on 30 November 2026: The second source does not give the toll." in " ".join(
-        card.get_text(" ").split())
+        card.get_text(" ").split()
+    )
 
 
 def test_the_corrections_page_lists_every_entry_newest_first(corrected):
@@ -195,9 +245,11 @@ def test_the_corrections_page_lists_every_entry_newest_first(corrected):
     assert [h.split(" — ")[0] for h in heads] == ["1 December 2026", "30 November 2026", "25 November 2026"]
     assert heads[1].startswith("30 November 2026 — Retracted:")
     links = [li.select_one(".fc-log-head a")["href"] for li in items]
-    assert links == ["../events/bridge-strike.html#claim-bridge-15-dead",
-                     "../events/bridge-strike.html#claim-bridge-12-dead",
-                     "../events/bridge-strike.html#claim-bridge-15-dead"]
+    assert links == [
+        "../events/bridge-strike.html#claim-bridge-15-dead",
+        "../events/bridge-strike.html#claim-bridge-12-dead",
+        "../events/bridge-strike.html#claim-bridge-15-dead",
+    ]
 
 
 def test_the_feed_is_atom_and_lists_every_entry(corrected):
@@ -254,22 +306,34 @@ def test_a_base_written_under_older_rules_is_still_compared(site, monkeypatch, c
 
 
 def test_two_corrections_of_one_field_must_follow_on(repo, capsys):
-    two = ("rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
-           "      - date: \"2026-12-01\"\n        changes:\n          - field: rating\n            old: reported\n"
-           "            new: contested\n        reason: First.\n"
-           "      - date: \"2026-12-02\"\n        changes:\n          - field: rating\n            old: {old}\n"
-           "            new: unverified\n        reason: Second.\n")
+    two = (
+        "rating: unverified\n    rationale: One source, named monitor.\n    corrections:\n"
+        '      - date: "2026-12-01"\n        changes:\n          - field: rating\n            old: reported\n'
+        "            new: contested\n        reason: First.\n"
+        '      - date: "2026-12-02"\n        changes:\n          - field: rating\n            old: {old}\n'
+        "            new: unverified\n        reason: Second.\n"
+    )
     edit(repo, EV, "rating: reported\n    rationale: One source, named monitor.\n", two.format(old="contested"))
     code, out = run_check(capsys)
     assert code == 0, out
-    edit(repo, EV, "            old: contested\n            new: unverified", "            old: reported\n            new: unverified")
+    edit(
+        repo,
+        EV,
+        "            old: contested\n            new: unverified",
+        "            old: reported\n            new: unverified",
+    )
     code, out = run_check(capsys)
     assert code == 1 and any("do not follow on" in ln for ln in out), out
 
 
 def test_the_claims_index_marks_retracted_and_corrected_claims(corrected):
-    rows = {tr.select_one("a")["href"].split("#")[1]: " ".join(tr.get_text(" ").split())
-            for tr in corrected.soup("claims/index").select("table.fc-claims-table tbody tr")}
+    rows = {
+        tr.select_one("a")["href"].split("#")[1]: " ".join(tr.get_text(" ").split())
+        for tr in corrected.soup("claims/index").select("table.fc-claims-table tbody tr")
+    }
     assert "Retracted 30 November 2026" in rows["claim-bridge-12-dead"]
     assert "corrected 1 December 2026" in rows["claim-bridge-15-dead"]
-    assert "Retracted" not in rows["claim-army-denies-withdrawal"] and "corrected" not in rows["claim-army-denies-withdrawal"]
+    assert (
+        "Retracted" not in rows["claim-army-denies-withdrawal"]
+        and "corrected" not in rows["claim-army-denies-withdrawal"]
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+
 from tooling.coverage import article_terms
 from tooling.validate import check
 

@@ -7,12 +7,18 @@ import subprocess
 import sys
 
 from conftest import ROOT
+
 from tooling.validate import check
 
 
 def run(site, *args):
-    return subprocess.run([sys.executable, "-m", "tooling", *args], cwd=site, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "tooling", *args],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def test_quote_is_tolerant_in_and_exact_out(site):
@@ -37,7 +43,18 @@ def only_placeholders(problems) -> None:
 
 
 def test_new_event_is_valid_and_never_overwritten(site):
-    r = run(site, "new", "event", "bridge-closed", "--source", "beta", "--words", "army denied withdrawn", "--claimant", "army")
+    r = run(
+        site,
+        "new",
+        "event",
+        "bridge-closed",
+        "--source",
+        "beta",
+        "--words",
+        "army denied withdrawn",
+        "--claimant",
+        "army",
+    )
     assert r.returncode == 0, r.stderr
     path = site / "claims/events/bridge-closed.yaml"
     first = path.read_bytes()
@@ -56,7 +73,20 @@ def test_new_claim_prints_unless_asked_to_append(site):
     r = run(site, "new", "claim", "town-withdrawal", "army-said-more", "--source", "beta", "--words", "army denied")
     assert r.returncode == 0 and "- id: army-said-more" in r.stdout
     assert path.read_bytes() == before  # printed only
-    r = run(site, "new", "claim", "town-withdrawal", "army-said-more", "--source", "beta", "--words", "army denied", "--claimant", "army", "--append")
+    r = run(
+        site,
+        "new",
+        "claim",
+        "town-withdrawal",
+        "army-said-more",
+        "--source",
+        "beta",
+        "--words",
+        "army denied",
+        "--claimant",
+        "army",
+        "--append",
+    )
     assert r.returncode == 0, r.stderr
     assert path.read_bytes().startswith(before)
     _, problems = check(site / "claims", site)
@@ -76,8 +106,20 @@ def test_new_source_from_a_captured_text(site):
 def test_new_refuses_an_id_in_use_and_says_where(site):
     path = site / "claims/events/town-withdrawal.yaml"
     before = path.read_bytes()
-    r = run(site, "new", "claim", "town-withdrawal", "army-denies-withdrawal", "--source", "beta",
-            "--words", "army denied", "--claimant", "army", "--append")
+    r = run(
+        site,
+        "new",
+        "claim",
+        "town-withdrawal",
+        "army-denies-withdrawal",
+        "--source",
+        "beta",
+        "--words",
+        "army denied",
+        "--claimant",
+        "army",
+        "--append",
+    )
     assert r.returncode == 1
     assert "claim id 'army-denies-withdrawal' is already used in claims/events/town-withdrawal.yaml" in r.stderr
     assert path.read_bytes() == before

@@ -6,10 +6,10 @@ import json
 
 import jsonschema
 import yaml
+from conftest import ROOT, edit
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from conftest import ROOT, edit
 from tooling.editor_schemas import ids_schema, write
 from tooling.validate import check
 
@@ -19,10 +19,13 @@ SCHEMAS = ROOT / "tooling" / "schema"
 def validator(site, kind: str, tmp_path):
     corpus, _ = check(site / "claims", site)
     assert write(corpus, tmp_path) is True and write(corpus, tmp_path) is False  # written only when it changes
-    resources = {name: json.loads((SCHEMAS / name).read_text()) for name in ("records.schema.json", f"{kind}.schema.json")}
+    resources = {
+        name: json.loads((SCHEMAS / name).read_text()) for name in ("records.schema.json", f"{kind}.schema.json")
+    }
     resources["ids.schema.json"] = json.loads((tmp_path / "ids.schema.json").read_text())
     registry = Registry().with_resources(
-        (name, Resource.from_contents(s, default_specification=DRAFT202012)) for name, s in resources.items())
+        (name, Resource.from_contents(s, default_specification=DRAFT202012)) for name, s in resources.items()
+    )
     return jsonschema.Draft202012Validator({"$ref": f"{kind}.schema.json"}, registry=registry)
 
 

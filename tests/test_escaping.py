@@ -11,8 +11,10 @@ from conftest import build
 def payload(i: int) -> str:
     # HTML, a script, Markdown emphasis, a MyST role, an rST substitution and
     # role, a javascript: link and an entity, within the 120-character limits.
-    return (f'<img src=x onerror=a({i}) id="inj{i}"><script>a({i})</script>**b{i}**'
-            f"{{eval-rst}}`x`|s{i}|:ref:`r`[l](javascript:a({i}))&amp;")
+    return (
+        f'<img src=x onerror=a({i}) id="inj{i}"><script>a({i})</script>**b{i}**'
+        f"{{eval-rst}}`x`|s{i}|:ref:`r`[l](javascript:a({i}))&amp;"
+    )
 
 
 def short(i: int) -> str:  # for fields limited to 40 characters
@@ -30,9 +32,16 @@ FIELDS = [
     ("claims/events/bridge-strike.yaml", "place: The bridge", "place: {p}"),
     ("claims/events/bridge-strike.yaml", "summary: A strike hit the bridge; tolls differ.", "summary: {p}\nnote: {p2}"),
     ("claims/events/bridge-strike.yaml", "text: The ministry says the bridge strike killed 12 people.", "text: {pt}"),
-    ("claims/events/bridge-strike.yaml", "rationale: Two independent sources give 12.", "rationale: {p}\n    note: {p2}"),
-    ("claims/events/bridge-strike.yaml", "unit: people\n      scope: the bridge strike\n      as_of: null\n  - id",
-     "unit: {s}\n      scope: {p}\n      as_of: {p2}\n  - id"),
+    (
+        "claims/events/bridge-strike.yaml",
+        "rationale: Two independent sources give 12.",
+        "rationale: {p}\n    note: {p2}",
+    ),
+    (
+        "claims/events/bridge-strike.yaml",
+        "unit: people\n      scope: the bridge strike\n      as_of: null\n  - id",
+        "unit: {s}\n      scope: {p}\n      as_of: {p2}\n  - id",
+    ),
     ("claims/events/town-withdrawal.yaml", "basis: Friday of the week in question.", "basis: {p}"),
     ("claims/claimants.yaml", "name: The Ministry", "name: {p}\n    note: {p2}"),
     ("claims/measures.yaml", "label: Deaths in the bridge strike", "label: {p}"),
@@ -62,10 +71,15 @@ def test_markup_in_every_field_is_text(site):
     assert not problems, problems.report()  # markup is valid text: it must be accepted, then escaped
     result = build(site)
     assert result.warnings == "", result.warnings
-    pages = {p.relative_to(result.outdir).as_posix(): p.read_text(encoding="utf-8")
-             for p in result.outdir.rglob("*.html")}
-    pages.update({p.relative_to(result.outdir).as_posix(): p.read_text(encoding="utf-8")
-                  for p in (result.outdir / "data").glob("*")})
+    pages = {
+        p.relative_to(result.outdir).as_posix(): p.read_text(encoding="utf-8") for p in result.outdir.rglob("*.html")
+    }
+    pages.update(
+        {
+            p.relative_to(result.outdir).as_posix(): p.read_text(encoding="utf-8")
+            for p in (result.outdir / "data").glob("*")
+        }
+    )
     everything = "\n".join(pages.values())
     from bs4 import BeautifulSoup
 

@@ -9,8 +9,9 @@ import shutil
 import time
 
 import pytest
-from conftest import EV, build, edit
 
+from tooling.sphinxext.domain import GENERATED_DIRS
+from conftest import EV, build, edit
 
 SPHINX_EXTRA_PAGES = {"genindex", "search"}  # Sphinx writes these on every build
 
@@ -28,8 +29,11 @@ def pages(outdir) -> dict[str, str]:
 def clean_build_of(site, tmp_path):
     """The same records and pages, built from nothing in another folder."""
     fresh = tmp_path / "fresh"
-    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("_build", "events", "sources", "figures", "claims",
-                                                               "claimants", "corrections"))
+    shutil.copytree(
+        site,
+        fresh,
+        ignore=shutil.ignore_patterns("_build", *GENERATED_DIRS),
+    )
     shutil.copytree(site / "claims", fresh / "claims")
     return build(fresh)
 
@@ -44,14 +48,19 @@ def test_nothing_changed_nothing_read_or_written(site):
 def test_one_event_edit_rereads_only_that_event(site):
     build(site)
     edit(site, EV, "qualifier: at-least", "qualifier: about")
-    edit(site, EV, "text: A monitor says at least 15 died in the strike, mostly civilians.",
-         "text: A monitor says about 15 died in the strike.")
+    edit(
+        site,
+        EV,
+        "text: A monitor says at least 15 died in the strike, mostly civilians.",
+        "text: A monitor says about 15 died in the strike.",
+    )
     touch_later(site / EV)
     result = build(site)
     assert result.read == ["events/bridge-strike"]
     # Rewritten: the pages that show the claim's text or figure; not the pages that do not.
-    assert {"events/bridge-strike", "claims/index", "figures/index", "sources/alpha",
-            "claimants/monitor"} <= set(result.written)
+    assert {"events/bridge-strike", "claims/index", "figures/index", "sources/alpha", "claimants/monitor"} <= set(
+        result.written
+    )
     assert "events/town-withdrawal" not in result.written
     assert "sources/beta" not in result.written  # bridge-strike's edited claim does not cite it
     assert "about 15 people" in result.html("events/bridge-strike")
@@ -78,7 +87,9 @@ def test_added_source_appears(site):
     digest = hashlib.sha256(b"A third report.").hexdigest()
     (site / "claims/sources/gamma_0003.yaml").write_text(
         "id: gamma\nlabel: Gamma report\ntitle: null\npublisher: null\nurl: null\npublished: null\n"
-        f"retrieved: null\nlanguage: en\ntext: gamma_0003.txt\nsha256: {digest}\n", encoding="utf-8")
+        f"retrieved: null\nlanguage: en\ntext: gamma_0003.txt\nsha256: {digest}\n",
+        encoding="utf-8",
+    )
     result = build(site)
     assert "sources/gamma" in result.read
     assert "Gamma report" in result.html("sources/index")
@@ -115,13 +126,21 @@ def _remove_event(site):
 
 
 def _rename_event(site):
-    edit(site, "claims/events/town-withdrawal.yaml", "title: Did the army leave the town?",
-         "title: Did the army really leave the town?")
+    edit(
+        site,
+        "claims/events/town-withdrawal.yaml",
+        "title: Did the army leave the town?",
+        "title: Did the army really leave the town?",
+    )
 
 
 def _rerate(site):
-    edit(site, "claims/events/town-withdrawal.yaml", "rating: contested\n    rationale: Witnesses say soldiers left.",
-         "rating: contested\n    rationale: Witnesses say the soldiers left, the army denies it.")
+    edit(
+        site,
+        "claims/events/town-withdrawal.yaml",
+        "rating: contested\n    rationale: Witnesses say soldiers left.",
+        "rating: contested\n    rationale: Witnesses say the soldiers left, the army denies it.",
+    )
 
 
 def _rename_claimant(site):

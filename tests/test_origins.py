@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from conftest import add_source, edit
+
 from tooling.cli import main
 from tooling.origins import MIN_SHARED, THRESHOLD, Declared, disagreements, group, measure
 
@@ -83,8 +84,10 @@ def test_a_few_shared_runs_in_short_texts_are_not_enough():
 
 def test_an_editors_record_decides_and_disagreements_are_listed():
     reuse = measure({"a": REPORT, "b": REPORT, "c": INDEPENDENT})
-    declared = {"b": Declared(independent_of=("a",), basis="both quote one statement"),
-                "c": Declared(same_as=("a",), basis="the same wire story")}
+    declared = {
+        "b": Declared(independent_of=("a",), basis="both quote one statement"),
+        "c": Declared(same_as=("a",), basis="the same wire story"),
+    }
     origins = group(["a", "b", "c"], reuse, declared)
     assert origins.groups == [("a", "c"), ("b",)]
     notes = dict(disagreements(origins, declared))
@@ -109,13 +112,15 @@ def test_origins_command_prints_one_group_per_line_for_any_corpus(site, monkeypa
     assert main(["origins"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("alpha gamma  one origin; alpha~gamma: containment ")
-    assert "longest shared: \"" in out[0]
+    assert 'longest shared: "' in out[0]
     assert out[1].startswith("beta  independent")
     assert out[-1].startswith("2 origin group(s) among 3 source(s)")
 
 
 def test_a_recorded_origin_must_name_a_real_source(site, monkeypatch, capsys):
-    edit(site, "claims/sources/beta_0002.yaml", "sha256:", "origin:\n  same_as: [alpah]\n  basis: A wire story.\nsha256:")
+    edit(
+        site, "claims/sources/beta_0002.yaml", "sha256:", "origin:\n  same_as: [alpah]\n  basis: A wire story.\nsha256:"
+    )
     monkeypatch.chdir(site)
     assert main(["check"]) == 1
     assert "unknown source 'alpah'; did you mean 'alpha'?" in capsys.readouterr().out
@@ -123,10 +128,18 @@ def test_a_recorded_origin_must_name_a_real_source(site, monkeypatch, capsys):
 
 def test_check_notes_where_a_record_and_the_measure_disagree(site, monkeypatch, capsys):
     # alpha's wording without its numbers and names (nothing in it left to record)
-    add_source(site, "gamma", "the ministry said people were killed in the strike on the bridge. a monitor said "
-               "at least a few people died, mostly civilians, in the strike on the bridge")
-    edit(site, "claims/sources/gamma_0009.yaml", "sha256:",
-         "origin:\n  independent_of: [alpha]\n  basis: Both print the ministry's statement in full.\nsha256:")
+    add_source(
+        site,
+        "gamma",
+        "the ministry said people were killed in the strike on the bridge. a monitor said "
+        "at least a few people died, mostly civilians, in the strike on the bridge",
+    )
+    edit(
+        site,
+        "claims/sources/gamma_0009.yaml",
+        "sha256:",
+        "origin:\n  independent_of: [alpha]\n  basis: Both print the ministry's statement in full.\nsha256:",
+    )
     monkeypatch.chdir(site)
     assert main(["check"]) == 0
     out = capsys.readouterr().out

@@ -11,7 +11,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import ROOT, edit
 
 EV = "claims/events/bridge-strike.yaml"
@@ -47,8 +46,14 @@ def preview(site):
     pytest.importorskip("sphinx_autobuild")
     port = free_port()
     env = {**os.environ, "PORT": str(port), "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "tooling.preview"], cwd=site, env=env, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tooling.preview"],
+        cwd=site,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         yield site, f"http://127.0.0.1:{port}"
     finally:
@@ -60,8 +65,12 @@ def test_preview_serves_an_edit_within_seconds(preview):
     site, url = preview
     page = f"{url}/events/bridge-strike.html"
     assert wait_for(page, "The ministry says the bridge strike killed 12 people.", 90) is not None
-    edit(site, EV, "text: The ministry says the bridge strike killed 12 people.",
-         "text: The ministry says the strike on the bridge killed 12 people.")
+    edit(
+        site,
+        EV,
+        "text: The ministry says the bridge strike killed 12 people.",
+        "text: The ministry says the strike on the bridge killed 12 people.",
+    )
     seconds = wait_for(page, "The ministry says the strike on the bridge killed 12 people.", 30)
     assert seconds is not None and seconds < 15, seconds
     # The live-reload script is injected, and the published site is not touched.

@@ -8,12 +8,11 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+from conftest import EV, ROOT, build, edit
 
-from conftest import ROOT, build
-from conftest import EV, edit
 from tooling.exports import events_from_json, export_schema, figures_from_csv
-from tooling.records import SCHEMA_VERSION
 from tooling.ratings import BY_NAME
+from tooling.records import SCHEMA_VERSION
 from tooling.validate import check
 
 
@@ -57,14 +56,20 @@ def test_every_page_that_shows_claims_carries_claim_review(corpus, real_built):
             assert r["datePublished"] == claim.published
             assert r.get("dateModified") == claim.updated
             assert r["author"]["@type"] == "Organization" and r["author"]["name"]
-            assert r["reviewRating"] == {"@type": "Rating", "ratingValue": rating.value, "bestRating": 5,
-                                         "worstRating": 1, "alternateName": rating.label}
+            assert r["reviewRating"] == {
+                "@type": "Rating",
+                "ratingValue": rating.value,
+                "bestRating": 5,
+                "worstRating": 1,
+                "alternateName": rating.label,
+            }
             item = r["itemReviewed"]
             assert item["@type"] == "Claim"
             assert item["author"]["name"] == corpus.claimants[claim.claimant].name
             assert [urljoin(here, a["url"]) for a in item["appearance"]] == [
                 f"https://site.test/sources/{cit.source}.html#cite-{claim.id}-{i + 1}"
-                for i, cit in enumerate(claim.citations)]
+                for i, cit in enumerate(claim.citations)
+            ]
 
 
 def test_pages_without_claims_carry_none(real_built):
@@ -132,8 +137,9 @@ def test_sitemap_lists_every_page(published):
     xml = (published.outdir / "sitemap.xml").read_text()
     locs = re.findall(r"<loc>([^<]+)</loc>", xml)
     # Every content page; Sphinx's own search and index pages are not content.
-    pages = {p.relative_to(published.outdir).as_posix() for p in published.outdir.rglob("*.html")
-             if "_static" not in p.parts} - {"search.html", "genindex.html"}
+    pages = {
+        p.relative_to(published.outdir).as_posix() for p in published.outdir.rglob("*.html") if "_static" not in p.parts
+    } - {"search.html", "genindex.html"}
     assert len(locs) == len(set(locs))
     assert {u.removeprefix("https://example.org/fc/") for u in locs} == pages
 
@@ -170,13 +176,17 @@ def test_claims_json_validates_against_the_schema_the_site_publishes(real_built)
     jsonschema.validate(data, published)
 
 
-@pytest.mark.parametrize("spoil", [
-    lambda d: d["events"][0]["claims"][0].pop("rating"),
-    lambda d: d["events"][0].update(title=12),
-    lambda d: d["sources"][0].update(unexpected="field"),
-    lambda d: d.update(schema_version="0.9"),
-    lambda d: d["events"][0]["claims"][0]["citations"][0].update(line="twelve"),
-], ids=["missing-field", "wrong-type", "unknown-field", "wrong-version", "nested-wrong-type"])
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda d: d["events"][0]["claims"][0].pop("rating"),
+        lambda d: d["events"][0].update(title=12),
+        lambda d: d["sources"][0].update(unexpected="field"),
+        lambda d: d.update(schema_version="0.9"),
+        lambda d: d["events"][0]["claims"][0]["citations"][0].update(line="twelve"),
+    ],
+    ids=["missing-field", "wrong-type", "unknown-field", "wrong-version", "nested-wrong-type"],
+)
 def test_a_spoiled_claims_json_does_not_validate(real_built, spoil):
     import jsonschema
 
@@ -189,8 +199,12 @@ def test_a_spoiled_claims_json_does_not_validate(real_built, spoil):
 
 def test_figures_csv_round_trips(corpus, real_built):
     rows = figures_from_csv((real_built.outdir / "data/figures.csv").read_text(encoding="utf-8"))
-    expected = sorted((c.id, cit.source, dataclasses.astuple(c.figure)) for c in corpus.claims.values()
-                      if c.figure for cit in c.citations)
+    expected = sorted(
+        (c.id, cit.source, dataclasses.astuple(c.figure))
+        for c in corpus.claims.values()
+        if c.figure
+        for cit in c.citations
+    )
     assert sorted((cid, sid, dataclasses.astuple(f)) for cid, sid, f in rows) == expected
 
 
@@ -200,8 +214,12 @@ def test_exports_are_linked_from_the_site(real_built):
 
 
 def test_json_ld_cannot_be_closed_by_editor_text(site):
-    edit(site, EV, "text: The ministry says the bridge strike killed 12 people.",
-         "text: \"</script><script>alert(1)</script> & more, the ministry says\"")
+    edit(
+        site,
+        EV,
+        "text: The ministry says the bridge strike killed 12 people.",
+        'text: "</script><script>alert(1)</script> & more, the ministry says"',
+    )
     result = build(site)
     html = result.html("events/bridge-strike")
     script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tooling.sphinxext.domain import GENERATED_DIRS
 from conftest import ROOT
+
 from tooling.validate import check
 
 
@@ -43,18 +45,21 @@ def test_a_new_source_and_its_claim_need_no_change_to_tooling_or_tests(real_site
     text = "Rescuers said the bridge reopened on Sunday after repairs.\n"
     (site / "claims/sources/999_newcapture.txt").write_text(text, encoding="utf-8")
     (site / "claims/sources/999_newcapture.yaml").write_text(
-        "id: src-999\nlabel: \"A new capture (999)\"\ntitle: null\npublisher: null\nurl: null\npublished: null\n"
+        'id: src-999\nlabel: "A new capture (999)"\ntitle: null\npublisher: null\nurl: null\npublished: null\n'
         f"retrieved: null\nlanguage: en\ntext: 999_newcapture.txt\nsha256: {hashlib.sha256(text.encode()).hexdigest()}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (site / "claims/events/bridge-reopened.yaml").write_text(
         "id: bridge-reopened\ntitle: Rescuers say a bridge reopened\nkind: statement\ndate:\n  reported:\n"
-        "    - source: src-999\n      quote: \"reopened on Sunday\"\n  inferred: null\n"
+        '    - source: src-999\n      quote: "reopened on Sunday"\n  inferred: null\n'
         "place: Not stated\nsummary: One new capture reports it.\nclaims:\n"
-        "  - id: rescuers-bridge-reopened\n    published: \"2026-12-01\"\n"
+        '  - id: rescuers-bridge-reopened\n    published: "2026-12-01"\n'
         "    text: Rescuers said the bridge reopened after repairs.\n    claimant: unnamed-reports\n"
         "    citations:\n      - source: src-999\n"
-        "        quote: \"Rescuers said the bridge reopened on Sunday after repairs.\"\n"
-        "    rating: unverified\n    rationale: The rescuers are not named.\n", encoding="utf-8")
+        '        quote: "Rescuers said the bridge reopened on Sunday after repairs."\n'
+        "    rating: unverified\n    rationale: The rescuers are not named.\n",
+        encoding="utf-8",
+    )
     _, problems = check(site / "claims", site)
     assert problems == [], problems.report()
     result = build(site)
@@ -140,15 +145,25 @@ def test_one_word_changed_fails_check_and_build(real_site, tmp_path):
     site.mkdir()
     shutil.copy(real_site / "conf.py", site / "conf.py")
     shutil.copytree(real_site / "claims", site / "claims")
-    shutil.copytree(ROOT / "docs", site / "docs", ignore=shutil.ignore_patterns("events", "sources", "figures", "claims", "claimants"))
+    shutil.copytree(
+        ROOT / "docs",
+        site / "docs",
+        ignore=shutil.ignore_patterns(*GENERATED_DIRS),
+    )
     rel, line = _one_word_changed(site)
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    checked = subprocess.run([sys.executable, "-m", "tooling", "check"], cwd=site, env=env,
-                             capture_output=True, text=True)
+    checked = subprocess.run(
+        [sys.executable, "-m", "tooling", "check"], cwd=site, env=env, capture_output=True, text=True
+    )
     assert checked.returncode == 1
     assert re.search(rf"^{re.escape(rel)}:{line}:\d+: quote not found verbatim", checked.stdout, re.M)
-    built = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-c", ".", "docs", "_build/html"],
-                           cwd=site, env=env, capture_output=True, text=True)
+    built = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-c", ".", "docs", "_build/html"],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert built.returncode != 0
     assert f"{rel}:{line}:" in built.stderr
     assert "Traceback" not in built.stderr

@@ -5,14 +5,16 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import build
 
 
 def tree(outdir):
     """Every output file's bytes, except Sphinx's own build-info (it records the build's hash)."""
-    return {p.relative_to(outdir).as_posix(): p.read_bytes() for p in sorted(outdir.rglob("*"))
-            if p.is_file() and p.name != ".buildinfo" and "_sphinx_design_static" not in p.parts}
+    return {
+        p.relative_to(outdir).as_posix(): p.read_bytes()
+        for p in sorted(outdir.rglob("*"))
+        if p.is_file() and p.name != ".buildinfo" and "_sphinx_design_static" not in p.parts
+    }
 
 
 @pytest.fixture
@@ -21,6 +23,7 @@ def site_copy(real_site, tmp_path):
         dest = tmp_path / name
         shutil.copytree(real_site, dest, ignore=shutil.ignore_patterns("_build"))
         return dest
+
     return make
 
 

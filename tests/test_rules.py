@@ -7,8 +7,8 @@ validator runs (tests at the end), so a rule written there is a rule applied.
 from __future__ import annotations
 
 import pytest
-
 from conftest import add_source, build, edit
+
 from tooling.ratings import SCALE
 from tooling.rules import RULES
 from tooling.validate import check
@@ -39,10 +39,18 @@ def test_corroborated_needs_two_origin_groups_not_two_mastheads(site):
     # beta's text is replaced by a rewrite of alpha under another masthead:
     # two publishers, one origin.
     alpha = (site / "claims/sources/alpha_0001.txt").read_text(encoding="utf-8")
-    add_source(site, "gamma", alpha.replace("The ministry said", "The ministry stated") + "\nMore words here.",
-               publisher="Gamma Wire")
-    edit(site, EV, '      - source: beta\n        quote: "Officials confirmed the strike on the bridge killed 12 people."',
-         '      - source: gamma\n        quote: "12 people were killed in the strike on the bridge."')
+    add_source(
+        site,
+        "gamma",
+        alpha.replace("The ministry said", "The ministry stated") + "\nMore words here.",
+        publisher="Gamma Wire",
+    )
+    edit(
+        site,
+        EV,
+        '      - source: beta\n        quote: "Officials confirmed the strike on the bridge killed 12 people."',
+        '      - source: gamma\n        quote: "12 people were killed in the strike on the bridge."',
+    )
     only(site, EV, 19, "needs citations from at least two origin groups")
 
 
@@ -64,26 +72,38 @@ def test_contested_needs_a_contradiction(site):
 
 def test_contested_needs_the_dispute_to_be_open(site):
     # The witnesses' claim is settled as inaccurate: the army's is no longer contested.
-    edit(site, TW, "rating: contested\n    rationale: The army denies it.", "rating: inaccurate\n    rationale: Settled.")
+    edit(
+        site, TW, "rating: contested\n    rationale: The army denies it.", "rating: inaccurate\n    rationale: Settled."
+    )
     found = [p for p in problems(site) if p.line == 22]
     assert len(found) == 1 and "every claim it contradicts is rated 'inaccurate'" in found[0].message, found
 
 
 def test_inaccurate_needs_evidence_that_settles_it(site):
-    edit(site, TW, "rating: contested\n    rationale: Witnesses say", "rating: inaccurate\n    rationale: Witnesses say")
+    edit(
+        site, TW, "rating: contested\n    rationale: Witnesses say", "rating: inaccurate\n    rationale: Witnesses say"
+    )
     found = problems(site)
-    assert any(p.line == 22 and "needs at least one contradicting claim rated 'corroborated' or 'reported'"
-               in p.message for p in found), found
+    assert any(
+        p.line == 22 and "needs at least one contradicting claim rated 'corroborated' or 'reported'" in p.message
+        for p in found
+    ), found
 
 
 def test_unverified_cannot_hide_an_open_dispute(site):
-    edit(site, TW, "rating: contested\n    rationale: The army denies it.", "rating: unverified\n    rationale: Unnamed.")
+    edit(
+        site, TW, "rating: contested\n    rationale: The army denies it.", "rating: unverified\n    rationale: Unnamed."
+    )
     only(site, TW, 32, "rating 'unverified' cannot go with an open contradiction")
 
 
 def test_a_contradiction_is_recorded_on_both_claims(site):
-    edit(site, TW, "    rationale: The army denies it.\n    contradicts: [army-denies-withdrawal]\n",
-         "    rationale: The army denies it.\n")
+    edit(
+        site,
+        TW,
+        "    rationale: The army denies it.\n    contradicts: [army-denies-withdrawal]\n",
+        "    rationale: The army denies it.\n",
+    )
     found = problems(site)
     both_ways = [p for p in found if "a contradiction goes both ways" in p.message]
     # At the claim that lacks the link (it has no 'contradicts' field to point at).
@@ -91,13 +111,23 @@ def test_a_contradiction_is_recorded_on_both_claims(site):
 
 
 def test_a_partys_claim_must_say_whose_it_is(site):
-    edit(site, EV, "text: The ministry says the bridge strike killed 12 people.", "text: The bridge strike killed 12 people.")
+    edit(
+        site,
+        EV,
+        "text: The ministry says the bridge strike killed 12 people.",
+        "text: The bridge strike killed 12 people.",
+    )
     only(site, EV, 12, "the text states the claim as fact")
 
 
 def test_the_outlets_own_narration_needs_no_attribution(site):
     edit(site, "claims/claimants.yaml", "    kind: government", "    kind: outlet")
-    edit(site, EV, "text: The ministry says the bridge strike killed 12 people.", "text: The bridge strike killed 12 people.")
+    edit(
+        site,
+        EV,
+        "text: The ministry says the bridge strike killed 12 people.",
+        "text: The bridge strike killed 12 people.",
+    )
     assert problems(site) == []
 
 
@@ -106,10 +136,12 @@ def test_a_hedge_in_the_quote_stays_in_the_claim(site):
     (site / "claims/events/town-taken.yaml").write_text(
         "id: town-taken\ntitle: Town taken\nkind: statement\ndate:\n  reported: []\n  inferred: null\n"
         "place: The town\nsummary: One report.\nclaims:\n"
-        "  - id: rebels-took-town\n    published: \"2026-11-22\"\n    text: Rebels took the town.\n"
+        '  - id: rebels-took-town\n    published: "2026-11-22"\n    text: Rebels took the town.\n'
         "    claimant: outlet-narration\n    citations:\n      - source: gamma\n"
-        "        quote: \"Rebels reportedly took the town on Saturday\"\n"
-        "    rating: reported\n    rationale: One source.\n", encoding="utf-8")
+        '        quote: "Rebels reportedly took the town on Saturday"\n'
+        "    rating: reported\n    rationale: One source.\n",
+        encoding="utf-8",
+    )
     with open(site / "claims/claimants.yaml", "a", encoding="utf-8") as f:
         f.write("  - id: outlet-narration\n    name: The outlet\n    kind: outlet\n")
     only(site, "claims/events/town-taken.yaml", 12, "the quoted source hedges ('reportedly')")
@@ -124,28 +156,49 @@ def test_a_war_that_claimed_lives_is_not_a_hedge():
     assert HEDGE.search("the rebels claimed responsibility") and HEDGE.search("It claimed to have entered")
 
 
-CORRECTION = ("    corrections:\n      - date: \"{date}\"\n        changes:\n          - field: rating\n"
-              "            old: {old}\n            new: {new}\n        reason: Re-read.\n")
+CORRECTION = (
+    '    corrections:\n      - date: "{date}"\n        changes:\n          - field: rating\n'
+    "            old: {old}\n            new: {new}\n        reason: Re-read.\n"
+)
 
 
 def test_a_correction_cannot_predate_the_claim(site):
-    edit(site, EV, "    rationale: One source, named monitor.\n",
-         "    rationale: One source, named monitor.\n" + CORRECTION.format(date="2026-11-01", old="unverified", new="reported"))
+    edit(
+        site,
+        EV,
+        "    rationale: One source, named monitor.\n",
+        "    rationale: One source, named monitor.\n"
+        + CORRECTION.format(date="2026-11-01", old="unverified", new="reported"),
+    )
     only(site, EV, 38, "comes before 2026-11-22")
 
 
 def test_a_correction_names_a_real_change(site):
-    edit(site, EV, "    rationale: One source, named monitor.\n",
-         "    rationale: One source, named monitor.\n" + CORRECTION.format(date="2026-12-01", old="reported", new="reported"))
+    edit(
+        site,
+        EV,
+        "    rationale: One source, named monitor.\n",
+        "    rationale: One source, named monitor.\n"
+        + CORRECTION.format(date="2026-12-01", old="reported", new="reported"),
+    )
     only(site, EV, 40, "gives the same old and new value")
 
 
 def test_retracted_claims_are_history_not_judged_again(site):
-    edit(site, EV, "text: The ministry says the bridge strike killed 12 people.", "text: The bridge strike killed 12 people.")
+    edit(
+        site,
+        EV,
+        "text: The ministry says the bridge strike killed 12 people.",
+        "text: The bridge strike killed 12 people.",
+    )
     assert problems(site)
-    edit(site, EV, "    rationale: Two independent sources give 12.\n",
-         "    rationale: Two independent sources give 12.\n    retracted:\n      date: \"2026-12-01\"\n"
-         "      reason: The ministry never said it.\n")
+    edit(
+        site,
+        EV,
+        "    rationale: Two independent sources give 12.\n",
+        '    rationale: Two independent sources give 12.\n    retracted:\n      date: "2026-12-01"\n'
+        "      reason: The ministry never said it.\n",
+    )
     assert problems(site) == []
 
 
@@ -153,18 +206,25 @@ def test_every_rule_has_a_test_here():
     import sys
 
     tests = " ".join(name for name in dir(sys.modules[__name__]) if name.startswith("test_"))
-    words = {"rating-conditions": "corroborated", "contradictions-both-ways": "both_claims",
-             "attribution-in-headline": "whose_it_is", "hedges-kept": "hedge", "corrections-dated": "predate",
-             "corrections-real": "real_change", "figure-in-quote": "number_its_quote_gives", "everything-recorded":
-             "unrecorded_number"}
+    words = {
+        "rating-conditions": "corroborated",
+        "contradictions-both-ways": "both_claims",
+        "attribution-in-headline": "whose_it_is",
+        "hedges-kept": "hedge",
+        "corrections-dated": "predate",
+        "corrections-real": "real_change",
+        "figure-in-quote": "number_its_quote_gives",
+        "everything-recorded": "unrecorded_number",
+    }
     assert set(words) == {r.name for r in RULES}
     assert all(words[r.name] in tests for r in RULES)
 
 
 @pytest.fixture
 def methodology(site):
-    (site / "docs/methodology.md").write_text("# Methodology\n\n```{fc-rating-scale}\n```\n\n```{fc-rules}\n```\n",
-                                              encoding="utf-8")
+    (site / "docs/methodology.md").write_text(
+        "# Methodology\n\n```{fc-rating-scale}\n```\n\n```{fc-rules}\n```\n", encoding="utf-8"
+    )
     edit(site, "docs/index.md", "corrections/index", "corrections/index\nmethodology")
     result = build(site)
     assert result.warnings == "", result.warnings
@@ -184,7 +244,12 @@ def test_the_methodology_page_lists_every_rule_and_condition(methodology):
 def test_a_broken_claim_does_not_hide_another_claims_rule(site):
     # A schema error in one file, a rule broken in another: both in one run.
     edit(site, TW, "rating: contested\n    rationale: Witnesses say", "rating: contestd\n    rationale: Witnesses say")
-    edit(site, EV, "text: The ministry says the bridge strike killed 12 people.", "text: The bridge strike killed 12 people.")
+    edit(
+        site,
+        EV,
+        "text: The ministry says the bridge strike killed 12 people.",
+        "text: The bridge strike killed 12 people.",
+    )
     found = problems(site)
     assert any(p.path == TW and "'contestd' is not allowed" in p.message for p in found), found
     assert any(p.path == EV and p.line == 12 and "states the claim as fact" in p.message for p in found), found
@@ -202,7 +267,10 @@ def test_a_figure_in_words_counts(site):
     from tooling.rules import numbers_in
 
     assert numbers_in("at least four individuals, over a decade, more than 14,000, its tenth year") >= {
-        4.0, 10.0, 14000.0}
+        4.0,
+        10.0,
+        14000.0,
+    }
 
 
 def test_an_unrecorded_number_is_refused_until_recorded(site):
@@ -210,13 +278,17 @@ def test_an_unrecorded_number_is_refused_until_recorded(site):
     path = site / EV
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.rindex("    figure:")], encoding="utf-8")
-    only(site, "claims/sources/alpha_0001.yaml", 1, "line 3 of alpha_0001.txt: the number, in no quote of a claim "
-         "that records it as a figure: '15'")
+    only(
+        site,
+        "claims/sources/alpha_0001.yaml",
+        1,
+        "line 3 of alpha_0001.txt: the number, in no quote of a claim that records it as a figure: '15'",
+    )
     with open(site / "claims/sources/alpha_0001.yaml", "a", encoding="utf-8") as f:
-        f.write("not_recorded:\n  - term: \"15\"\n    reason: A count of the monitor's, not checked here.\n")
+        f.write('not_recorded:\n  - term: "15"\n    reason: A count of the monitor\'s, not checked here.\n')
     assert problems(site) == []
 
 
 def test_a_left_over_placeholder_is_refused(site):
-    edit(site, EV, "rationale: One source, named monitor.", "rationale: \"REPLACE: why this rating.\"")
+    edit(site, EV, "rationale: One source, named monitor.", 'rationale: "REPLACE: why this rating."')
     only(site, EV, 36, "'REPLACE:' placeholder left in claims.1.rationale")

@@ -12,8 +12,13 @@ ARGS = ["-W", "-q", "-b", "html", "-c", ".", "-d", "_build/doctrees", "docs", "_
 
 
 def safe_build(site):
-    return subprocess.run([sys.executable, "-m", "tooling.safe_build", *ARGS], cwd=site, capture_output=True,
-                          text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "tooling.safe_build", *ARGS],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def snapshot(outdir):
@@ -25,7 +30,7 @@ def test_failed_build_keeps_the_previous_site(site):
     out = site / "_build/html"
     before = snapshot(out)
     assert "events/bridge-strike.html" in before
-    edit(site, EV, "killed 12 people.\"", "killed 13 people.\"")
+    edit(site, EV, 'killed 12 people."', 'killed 13 people."')
     failed = safe_build(site)
     assert failed.returncode != 0
     assert "the previous site in _build/html is unchanged" in failed.stderr

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from tooling.validate import check
 
 EV = "claims/events/bridge-strike.yaml"
@@ -38,32 +38,151 @@ def test_the_test_site_is_valid(site):
 
 CASES = [
     # (id, file, old, new, line, col, words)
-    ("quote-one-word-changed", EV, "killed 12 people.\"", "killed 13 people.\"", 18, 16,
-     ["quote not found verbatim in source 'beta'", "Closest passage: \"Officials confirmed the strike on the bridge killed 12 people.\""]),
-    ("quote-straight-quotes", EV, "“mostly civilians,”", "\\\"mostly civilians,\\\"", 34, 16,
-     ["quote not found verbatim"]),
+    (
+        "quote-one-word-changed",
+        EV,
+        'killed 12 people."',
+        'killed 13 people."',
+        18,
+        16,
+        [
+            "quote not found verbatim in source 'beta'",
+            'Closest passage: "Officials confirmed the strike on the bridge killed 12 people."',
+        ],
+    ),
+    (
+        "quote-straight-quotes",
+        EV,
+        "“mostly civilians,”",
+        '\\"mostly civilians,\\"',
+        34,
+        16,
+        ["quote not found verbatim"],
+    ),
     ("unknown-field", EV, "summary:", "sumary:", 8, 1, ["unknown field 'sumary'", "did you mean 'summary'?"]),
     ("missing-field", EV, "place: The bridge\n", "", 1, 1, ["missing required field 'place'"]),
-    ("bad-rating", EV, "rating: reported", "rating: reportd", 35, 13, ["'reportd' is not allowed", "did you mean 'reported'?"]),
+    (
+        "bad-rating",
+        EV,
+        "rating: reported",
+        "rating: reportd",
+        35,
+        13,
+        ["'reportd' is not allowed", "did you mean 'reported'?"],
+    ),
     ("wrong-type", EV, "value: 12", "value: twelve", 23, 14, ["must be a number, not text"]),
-    ("unknown-claimant", EV, "claimant: monitor", "claimant: monitr", 31, 15, ["unknown claimant 'monitr'", "did you mean 'monitor'?"]),
-    ("unknown-source", EV, "source: alpha\n        quote: \"at", "source: alfa\n        quote: \"at", 33, 17, ["unknown source 'alfa'", "did you mean 'alpha'?"]),
-    ("unknown-measure", EV, "measure: bridge-deaths\n      value: 15", "measure: bridge-death\n      value: 15", 38, 16, ["unknown measure 'bridge-death'"]),
-    ("duplicate-claim-id", TW, "id: witnesses-soldiers-left", "id: bridge-12-dead", 25, 9,
-     ["duplicate claim id 'bridge-12-dead'", "first defined at claims/events/bridge-strike.yaml:10:9"]),
-    ("dangling-contradiction", TW, "contradicts: [witnesses-soldiers-left]", "contradicts: [witness-left]", 24, 19, ["unknown claim 'witness-left'"]),
-    ("corroborated-one-source", EV, "rating: reported", "rating: corroborated", 35, 13, ["needs citations from at least two origin groups"]),
-    ("contested-without-contradicts", TW, "    contradicts: [witnesses-soldiers-left]\n", "", 22, 13, ["needs 'contradicts'"]),
-    ("figure-both-value-and-range", EV, "value: 15", "value: 15\n      min: 10\n      max: 20", 38, 7, ["give exactly one of"]),
-    ("bad-id", EV, "id: bridge-15-dead", "id: Bridge 15", 28, 9, ["'Bridge 15' is not valid", "Lower-case ASCII letters"]),
+    (
+        "unknown-claimant",
+        EV,
+        "claimant: monitor",
+        "claimant: monitr",
+        31,
+        15,
+        ["unknown claimant 'monitr'", "did you mean 'monitor'?"],
+    ),
+    (
+        "unknown-source",
+        EV,
+        'source: alpha\n        quote: "at',
+        'source: alfa\n        quote: "at',
+        33,
+        17,
+        ["unknown source 'alfa'", "did you mean 'alpha'?"],
+    ),
+    (
+        "unknown-measure",
+        EV,
+        "measure: bridge-deaths\n      value: 15",
+        "measure: bridge-death\n      value: 15",
+        38,
+        16,
+        ["unknown measure 'bridge-death'"],
+    ),
+    (
+        "duplicate-claim-id",
+        TW,
+        "id: witnesses-soldiers-left",
+        "id: bridge-12-dead",
+        25,
+        9,
+        ["duplicate claim id 'bridge-12-dead'", "first defined at claims/events/bridge-strike.yaml:10:9"],
+    ),
+    (
+        "dangling-contradiction",
+        TW,
+        "contradicts: [witnesses-soldiers-left]",
+        "contradicts: [witness-left]",
+        24,
+        19,
+        ["unknown claim 'witness-left'"],
+    ),
+    (
+        "corroborated-one-source",
+        EV,
+        "rating: reported",
+        "rating: corroborated",
+        35,
+        13,
+        ["needs citations from at least two origin groups"],
+    ),
+    (
+        "contested-without-contradicts",
+        TW,
+        "    contradicts: [witnesses-soldiers-left]\n",
+        "",
+        22,
+        13,
+        ["needs 'contradicts'"],
+    ),
+    (
+        "figure-both-value-and-range",
+        EV,
+        "value: 15",
+        "value: 15\n      min: 10\n      max: 20",
+        38,
+        7,
+        ["give exactly one of"],
+    ),
+    (
+        "bad-id",
+        EV,
+        "id: bridge-15-dead",
+        "id: Bridge 15",
+        28,
+        9,
+        ["'Bridge 15' is not valid", "Lower-case ASCII letters"],
+    ),
     ("yaml-syntax", EV, "title: Strike on the bridge", "title: [Strike on the bridge", 3, 5, ["YAML syntax error"]),
     ("id-not-file-name", EV, "id: bridge-strike", "id: bridge-strikes", 1, 5, ["does not match the file name"]),
     ("bad-date", TW, "start: 2024-11-29", "start: 2024-02-30", 9, 12, ["'2024-02-30' is not a real date"]),
-    ("quote-in-furniture", EV, "quote: \"at least 15 people died, “mostly civilians,” in the strike\"", "quote: \"You May Also Like: 40 tips\"", 34, 16,
-     ["page furniture"]),
-    ("javascript-url", SRC, "url: \"https://example.org/alpha\"", "url: \"javascript:alert(1)\"", 5, 6, ["only http:// and https://"]),
+    (
+        "quote-in-furniture",
+        EV,
+        'quote: "at least 15 people died, “mostly civilians,” in the strike"',
+        'quote: "You May Also Like: 40 tips"',
+        34,
+        16,
+        ["page furniture"],
+    ),
+    (
+        "javascript-url",
+        SRC,
+        'url: "https://example.org/alpha"',
+        'url: "javascript:alert(1)"',
+        5,
+        6,
+        ["only http:// and https://"],
+    ),
     ("text-changed", SRC, "sha256: ", "sha256: 0", 10, 9, ["is not valid"]),
-    ("furniture-out-of-range", SRC, "lines: [5, 5]", "lines: [5, 9]", 14, 12, ["do not fit the text, which has 6 lines"]),
+    (
+        "furniture-out-of-range",
+        SRC,
+        "lines: [5, 5]",
+        "lines: [5, 9]",
+        14,
+        12,
+        ["do not fit the text, which has 6 lines"],
+    ),
     ("source-path-escape", SRC, "text: alpha_0001.txt", "text: ../../conf.txt", 9, 7, ["is not valid"]),
 ]
 
@@ -82,7 +201,7 @@ def test_bad_input(site, case):
 
 def test_every_problem_in_one_run(site):
     edit(site, EV, "summary:", "sumary:")
-    edit(site, EV, "killed 12 people.\"", "killed 13 people.\"")
+    edit(site, EV, 'killed 12 people."', 'killed 13 people."')
     edit(site, TW, "claimant: army", "claimant: navy")
     edit(site, SRC, "language: en", "language: English")
     problems = problems_of(site)
@@ -111,12 +230,17 @@ def test_duplicate_source_ids_across_files(site):
 
 
 def run_cli(*args, cwd: Path):
-    return subprocess.run([sys.executable, "-m", "tooling", *args], cwd=cwd, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "tooling", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def test_cli_reports_and_exits_1_without_traceback(site):
-    edit(site, EV, "killed 12 people.\"", "killed 13 people.\"")
+    edit(site, EV, 'killed 12 people."', 'killed 13 people."')
     edit(site, TW, "claimant: army", "claimant: navy")
     result = run_cli("check", cwd=site)
     assert result.returncode == 1

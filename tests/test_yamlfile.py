@@ -61,7 +61,7 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path):
 def test_alias_bomb_is_refused_fast(tmp_path):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 12):
-        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]")
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     doc, problems = load(tmp_path, "\n".join(lines) + "\n")
     assert doc is None
     assert "anchors and aliases" in problems[0].message

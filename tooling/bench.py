@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from . import weight
+from .sphinxext.domain import GENERATED_DIRS
 from .synthetic import write_corpus, write_plain_myst, write_site
 from .validate import check
 
@@ -51,9 +52,14 @@ def sphinx(site: Path, *extra: str, fresh: bool = False) -> dict:
     read = [m.group(1) for line in lines if (m := re.search(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", line))]
     written = [m.group(1) for line in lines if (m := re.search(r"writing output\.\.\. \[\s*\d+%\] (\S+)", line))]
     changed = re.search(r"updating environment: (?:\[.*?\] )?(\d+) added, (\d+) changed, (\d+) removed", out)
-    return {"seconds": round(seconds, 2), "peak_mb": round(usage.ru_maxrss / 1024, 1),
-            "read": len(read), "written": len(written), "read_docs": read[:20],
-            "env": changed.groups() if changed else None}
+    return {
+        "seconds": round(seconds, 2),
+        "peak_mb": round(usage.ru_maxrss / 1024, 1),
+        "read": len(read),
+        "written": len(written),
+        "read_docs": read[:20],
+        "env": changed.groups() if changed else None,
+    }
 
 
 def html_pages(site: Path) -> int:
@@ -100,15 +106,25 @@ def run_size(n: int, work: Path, jobs: int) -> dict:
     baseline = sphinx(plain)
     baseline_pages = html_pages(plain)
     return {
-        "n_events": n, **counts, "pages": pages, "validate_s": round(validate_s, 3),
-        "full_s": full["seconds"], "per_page_ms": round(1000 * full["seconds"] / pages, 2),
-        "event_page_bytes": page_bytes, "peak_mb": full["peak_mb"],
-        "noop_s": noop["seconds"], "noop_read": noop["read"],
-        "incremental_s": incremental["seconds"], "incremental_read": incremental["read"],
-        "incremental_written": incremental["written"], "incremental_docs": incremental["read_docs"],
+        "n_events": n,
+        **counts,
+        "pages": pages,
+        "validate_s": round(validate_s, 3),
+        "full_s": full["seconds"],
+        "per_page_ms": round(1000 * full["seconds"] / pages, 2),
+        "event_page_bytes": page_bytes,
+        "peak_mb": full["peak_mb"],
+        "noop_s": noop["seconds"],
+        "noop_read": noop["read"],
+        "incremental_s": incremental["seconds"],
+        "incremental_read": incremental["read"],
+        "incremental_written": incremental["written"],
+        "incremental_docs": incremental["read_docs"],
         "incremental_ratio": round(incremental["seconds"] / full["seconds"], 3),
-        "parallel_s": parallel["seconds"], "parallel_peak_mb": parallel["peak_mb"],
-        "baseline_s": baseline["seconds"], "baseline_pages": baseline_pages,
+        "parallel_s": parallel["seconds"],
+        "parallel_peak_mb": parallel["peak_mb"],
+        "baseline_s": baseline["seconds"],
+        "baseline_pages": baseline_pages,
         "baseline_per_page_ms": round(1000 * baseline["seconds"] / baseline_pages, 2),
         "overhead": round(full["seconds"] / baseline["seconds"], 3),
         "reader": reader,
@@ -116,10 +132,20 @@ def run_size(n: int, work: Path, jobs: int) -> dict:
 
 
 # The pages a reader lands on: home, an event, the claims index, the corrections log, a source.
-SYNTHETIC_PAGES = {"home": "index.html", "event": "events/event-00001.html", "claims index": "claims/index.html",
-                   "corrections": "corrections/index.html", "source": "sources/src-00000.html"}
-REAL_PAGES = {"home": "index.html", "event": "events/dormitory-strike.html", "claims index": "claims/index.html",
-              "corrections": "corrections/index.html", "source": "sources/src-003.html"}
+SYNTHETIC_PAGES = {
+    "home": "index.html",
+    "event": "events/event-00001.html",
+    "claims index": "claims/index.html",
+    "corrections": "corrections/index.html",
+    "source": "sources/src-00000.html",
+}
+REAL_PAGES = {
+    "home": "index.html",
+    "event": "events/dormitory-strike.html",
+    "claims index": "claims/index.html",
+    "corrections": "corrections/index.html",
+    "source": "sources/src-003.html",
+}
 LIGHTHOUSE_PAGES = ("home", "event", "claims index")
 
 
@@ -129,8 +155,10 @@ def reader_weight(outdir: Path, pages: dict[str, str], lighthouse: bool) -> dict
         return {}
     visits = weight.first_visits(outdir, list(pages.values()))
     scores = weight.lighthouse(outdir, [pages[k] for k in LIGHTHOUSE_PAGES]) if lighthouse else {}
-    return {name: {**visits[path], **({"lighthouse": scores[path]["score"]} if path in scores else {})}
-            for name, path in pages.items()}
+    return {
+        name: {**visits[path], **({"lighthouse": scores[path]["score"]} if path in scores else {})}
+        for name, path in pages.items()
+    }
 
 
 def run_real(work: Path) -> dict:
@@ -139,21 +167,30 @@ def run_real(work: Path) -> dict:
     site.mkdir()
     shutil.copy(ROOT / "conf.py", site / "conf.py")
     shutil.copytree(ROOT / "claims", site / "claims")
-    shutil.copytree(ROOT / "docs", site / "docs", ignore=shutil.ignore_patterns(
-        "events", "sources", "figures", "claims", "claimants", "corrections", "_build"))
+    shutil.copytree(
+        ROOT / "docs",
+        site / "docs",
+        ignore=shutil.ignore_patterns("_build", *GENERATED_DIRS),
+    )
     corpus, problems = check(site / "claims", site)
     assert not problems, problems.report()
     full = sphinx(site)
-    return {"events": len(corpus.events), "claims": len(corpus.claims), "pages": html_pages(site),
-            "full_s": full["seconds"], "peak_mb": full["peak_mb"],
-            "reader": reader_weight(site / "_build/html", REAL_PAGES, lighthouse=True)}
+    return {
+        "events": len(corpus.events),
+        "claims": len(corpus.claims),
+        "pages": html_pages(site),
+        "full_s": full["seconds"],
+        "peak_mb": full["peak_mb"],
+        "reader": reader_weight(site / "_build/html", REAL_PAGES, lighthouse=True),
+    }
 
 
 def weight_table(real: dict, results: list[dict]) -> list[str]:
     rows = [("real site", real)] + [(f"N = {r['n_events']:,}", r) for r in results]
     if not any(r.get("reader") for _, r in rows):
-        return ["Reader weight not measured: it needs Chromium (/usr/bin/chromium) and Playwright "
-                "(requirements-test.txt)."]
+        return [
+            "Reader weight not measured: it needs Chromium (/usr/bin/chromium) and Playwright (requirements-test.txt)."
+        ]
     names = list(SYNTHETIC_PAGES)
     head = "| site | " + " | ".join(names) + " |"
     sep = "|" + "---|" * (len(names) + 1)
@@ -168,9 +205,15 @@ def weight_table(real: dict, results: list[dict]) -> list[str]:
             lh = f", Lighthouse {w['lighthouse']}" if "lighthouse" in w else ""
             cells.append(f"{w['total'] / 1024:.0f} KiB (page {w['page'] / 1024:.1f} KiB){lh}")
         body.append(f"| {label} | " + " | ".join(cells) + " |")
-    return ["Reader weight: what a first visit downloads (the page and every file it loads in headless "
-            "Chromium, text gzipped as a host sends it), and Lighthouse 13 mobile performance where measured.",
-            "", head, sep, *body, ""]
+    return [
+        "Reader weight: what a first visit downloads (the page and every file it loads in headless "
+        "Chromium, text gzipped as a host sends it), and Lighthouse 13 mobile performance where measured.",
+        "",
+        head,
+        sep,
+        *body,
+        "",
+    ]
 
 
 def validate_20k(work: Path) -> dict:
@@ -195,13 +238,20 @@ def machine() -> dict:
         pass
     import sphinx as sphinx_mod
 
-    return {"python": platform.python_version(), "sphinx": sphinx_mod.__version__, "cpu": cpu,
-            "cores": os.cpu_count(), "system": f"{platform.system()} {platform.release()}"}
+    return {
+        "python": platform.python_version(),
+        "sphinx": sphinx_mod.__version__,
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
 
 
 def table(results: list[dict], v20k: dict, info: dict, command: str, real: dict) -> str:
-    head = ("| N events | pages | validate | full build | per page | event page | peak RSS | no-op rebuild | "
-            "one-claim edit: time (share of full), re-read / written | parallel -j2 | bare Sphinx, same content | overhead |")
+    head = (
+        "| N events | pages | validate | full build | per page | event page | peak RSS | no-op rebuild | "
+        "one-claim edit: time (share of full), re-read / written | parallel -j2 | bare Sphinx, same content | overhead |"
+    )
     sep = "|" + "---|" * 12
     rows = [
         f"| {r['n_events']:,} | {r['pages']:,} | {r['validate_s']:.2f} s | {r['full_s']:.1f} s | "
@@ -217,18 +267,30 @@ def table(results: list[dict], v20k: dict, info: dict, command: str, real: dict)
     targets = [
         f"- Per-page cost at N = {last['n_events']:,} vs N = {first['n_events']:,}: {growth:.2f}× (target ≤ 1.25×).",
         "- Full-build overhead vs bare Sphinx on the same content: "
-        + ", ".join(f"{r['overhead']:.2f}× at N = {r['n_events']:,}" for r in results) + " (target ≤ 1.15×).",
+        + ", ".join(f"{r['overhead']:.2f}× at N = {r['n_events']:,}" for r in results)
+        + " (target ≤ 1.15×).",
         f"- One-claim edit at N = {mid['n_events']:,}: {mid['incremental_read']} pages re-read "
         f"({', '.join(mid['incremental_docs'][:12])}), {100 * mid['incremental_ratio']:.0f}% of the full build "
         "(target ≤ 10%).",
         f"- Validating {v20k['claims']:,} claims in {v20k['events']:,} files: {v20k['seconds']:.2f} s (target ≤ 2 s).",
     ]
-    return "\n".join([
-        f"Measured {time.strftime('%Y-%m-%d')} on {info['cpu']}, {info['cores']} cores, {info['system']}, "
-        f"Python {info['python']}, Sphinx {info['sphinx']}. Command: `{command}`.", "",
-        f"The real site: {real['events']} events, {real['claims']} claims, {real['pages']} pages, full build "
-        f"{real['full_s']:.1f} s, peak {real['peak_mb']:.0f} MB.", "",
-        head, sep, *rows, "", *targets, "", *weight_table(real, results)])
+    return "\n".join(
+        [
+            f"Measured {time.strftime('%Y-%m-%d')} on {info['cpu']}, {info['cores']} cores, {info['system']}, "
+            f"Python {info['python']}, Sphinx {info['sphinx']}. Command: `{command}`.",
+            "",
+            f"The real site: {real['events']} events, {real['claims']} claims, {real['pages']} pages, full build "
+            f"{real['full_s']:.1f} s, peak {real['peak_mb']:.0f} MB.",
+            "",
+            head,
+            sep,
+            *rows,
+            "",
+            *targets,
+            "",
+            *weight_table(real, results),
+        ]
+    )
 
 
 def main(argv=None) -> int:
@@ -259,8 +321,9 @@ def main(argv=None) -> int:
     text = table(results, v20k, info, command, real)
     print(text)
     if args.out:
-        Path(args.out).write_text(json.dumps({"machine": info, "real": real, "sizes": results, "validate_20k": v20k},
-                                             indent=1) + "\n")
+        Path(args.out).write_text(
+            json.dumps({"machine": info, "real": real, "sizes": results, "validate_20k": v20k}, indent=1) + "\n"
+        )
     if args.doc:
         Path(args.doc).parent.mkdir(parents=True, exist_ok=True)
         Path(args.doc).write_text(text, encoding="utf-8")

@@ -30,8 +30,10 @@ def _notes(corpus) -> list[str]:
     from .origins import disagreements
 
     declared = {sid: s.declared_origin for sid, s in corpus.sources.items()}
-    return [f"{display(corpus.sources[sid].yaml_path)}: note: {text}"
-            for sid, text in disagreements(corpus.origins, declared)]
+    return [
+        f"{display(corpus.sources[sid].yaml_path)}: note: {text}"
+        for sid, text in disagreements(corpus.origins, declared)
+    ]
 
 
 def display(path: Path) -> str:
@@ -65,10 +67,12 @@ def _cmd_check(args) -> int:
         print(f"{count(n, 'problem')} found; the site will not build until they are fixed.", file=sys.stderr)
         return 1
     n_claims = len(corpus.claims)
-    print(f"ok: {len(corpus.sources)} sources, {len(corpus.events)} events, {n_claims} claims, "
-          f"{sum(1 for c in corpus.claims.values() if c.figure)} figures, "
-          f"{count(len(corpus.origins.groups), 'origin group')}"
-          + (f"; every change since {_base_ref()} is in a corrections log" if base is not None else ""))
+    print(
+        f"ok: {len(corpus.sources)} sources, {len(corpus.events)} events, {n_claims} claims, "
+        f"{sum(1 for c in corpus.claims.values() if c.figure)} figures, "
+        f"{count(len(corpus.origins.groups), 'origin group')}"
+        + (f"; every change since {_base_ref()} is in a corrections log" if base is not None else "")
+    )
     return 0
 
 
@@ -89,8 +93,10 @@ def _cmd_origins(args) -> int:
         print(line)
     for line in _notes(corpus):
         print(line)
-    print(f"{len(corpus.origins.groups)} origin group(s) among {len(corpus.sources)} source(s); texts are one origin "
-          f"when their 5-word shingle containment is >= {THRESHOLD} (python -m tooling origins --help)")
+    print(
+        f"{len(corpus.origins.groups)} origin group(s) among {len(corpus.sources)} source(s); texts are one origin "
+        f"when their 5-word shingle containment is >= {THRESHOLD} (python -m tooling origins --help)"
+    )
     return 0
 
 
@@ -139,8 +145,10 @@ def _cmd_coverage(args) -> int:
     missing = uncovered(corpus, skip)
     for term in missing:
         print(term)
-    print(f"{len(missing)} number(s) and name(s) in the article texts are not covered by any record "
-          "(cover them with a claim, or list them under the source's not_recorded with a reason)")
+    print(
+        f"{len(missing)} number(s) and name(s) in the article texts are not covered by any record "
+        "(cover them with a claim, or list them under the source's not_recorded with a reason)"
+    )
     return 1 if missing else 0
 
 
@@ -156,8 +164,7 @@ def _cmd_quote(args) -> int:
     passages = find_passages(source, args.words)
     if not passages:
         closest = source.folded.closest(args.words)
-        print(f"no passage of {args.source} has those words in that order; the closest is:\n{closest}",
-              file=sys.stderr)
+        print(f"no passage of {args.source} has those words in that order; the closest is:\n{closest}", file=sys.stderr)
         return 1
     for line, passage, sentence in passages:
         print(f"{args.source} line {line}:")
@@ -168,16 +175,17 @@ def _cmd_quote(args) -> int:
 
 
 def _cmd_new(args) -> int:
-    from .skeleton import (SkeletonError, append_claim, claim_block, event_text, exact_quote, source_text,
-                           write_new)
+    from .skeleton import SkeletonError, append_claim, claim_block, event_text, exact_quote, source_text, write_new
 
     claims = Path(args.claims)
     try:
         if args.kind == "source":
             text = Path(args.text)
             if text.parent.resolve() != (claims / "sources").resolve() or not text.is_file():
-                raise SkeletonError(f"put the captured text in {claims / 'sources'}/ first, byte for byte, "
-                                    "keeping its file name; then pass its path")
+                raise SkeletonError(
+                    f"put the captured text in {claims / 'sources'}/ first, byte for byte, "
+                    "keeping its file name; then pass its path"
+                )
             target = text.with_suffix(".yaml")
             write_new(target, source_text(text, args.id))
             print(f"wrote {target}")
@@ -187,8 +195,9 @@ def _cmd_new(args) -> int:
         quote = exact_quote(corpus, args.source, args.words)
         if args.kind == "event":
             target = claims / "events" / f"{args.id}.yaml"
-            write_new(target, event_text(args.id, args.claim_id or f"{args.id}-claim", args.source, quote,
-                                         args.claimant))
+            write_new(
+                target, event_text(args.id, args.claim_id or f"{args.id}-claim", args.source, quote, args.claimant)
+            )
             print(f"wrote {target}")
             return 0
         block = claim_block(args.id, args.source, quote, args.claimant)
@@ -211,14 +220,18 @@ def _refuse_taken_ids(corpus, args) -> None:
     from .skeleton import SkeletonError
 
     if args.kind == "event" and args.id in corpus.events:
-        raise SkeletonError(f"event id '{args.id}' is already used by {display(corpus.events[args.id].yaml_path)}; "
-                            "the new command never overwrites a file: choose another id")
+        raise SkeletonError(
+            f"event id '{args.id}' is already used by {display(corpus.events[args.id].yaml_path)}; "
+            "the new command never overwrites a file: choose another id"
+        )
     wanted = [args.id] if args.kind == "claim" else [args.claim_id or f"{args.id}-claim"]
     for cid in wanted:
         if cid in corpus.claims:
             taken = corpus.claims[cid]
             where = display(corpus.events[taken.event].yaml_path) if taken.event in corpus.events else taken.event
-            raise SkeletonError(f"claim id '{cid}' is already used in {where} (event '{taken.event}'); choose another id")
+            raise SkeletonError(
+                f"claim id '{cid}' is already used in {where} (event '{taken.event}'); choose another id"
+            )
 
 
 def _yaml_string(value: str) -> str:
@@ -228,14 +241,27 @@ def _yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _cmd_clean_pages(args) -> int:
+    from .sphinxext.pages import remove_generated
+
+    for path in remove_generated(Path(args.docs)):
+        print(f"{path}: not a generated page; left in place")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tooling", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate every record under claims/")
     p.add_argument("--claims", default="claims", help="the claims folder (default: claims)")
-    p.add_argument("--format", choices=["text", "github"], default="text",
-                   help="'github' prints workflow annotations for pull requests")
+    p.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="'github' prints workflow annotations for pull requests",
+    )
     p.set_defaults(func=_cmd_check)
+
     def command(name: str, help: str, func):
         """A subcommand that reads the records (every one takes --claims)."""
         q = sub.add_parser(name, help=help)
@@ -244,16 +270,21 @@ def main(argv: list[str] | None = None) -> int:
         return q
 
     command("origins", "group the sources by origin (shared wording) and show the evidence", _cmd_origins)
-    command("corrections", "print the corrections entries your changes since FACTCHECK_BASE need",
-            _cmd_corrections).add_argument("--date", help="the correction date (default: today)")
-    command("editor-schemas", "write the ids editors' YAML language servers complete (make check does)",
-            _cmd_editor_schemas)
+    command(
+        "corrections", "print the corrections entries your changes since FACTCHECK_BASE need", _cmd_corrections
+    ).add_argument("--date", help="the correction date (default: today)")
+    command(
+        "editor-schemas", "write the ids editors' YAML language servers complete (make check does)", _cmd_editor_schemas
+    )
     command("coverage", "list numbers and names in the sources that no record covers", _cmd_coverage)
     p = sub.add_parser("quote", help="find the exact passage of a source to quote")
     p.add_argument("source", help="source id, e.g. src-003")
     p.add_argument("words", help="some words of the passage, in order")
     p.add_argument("--claims", default="claims")
     p.set_defaults(func=_cmd_quote)
+    p = sub.add_parser("clean-pages", help="delete the generated pages under docs/ (make clean does)")
+    p.add_argument("docs", nargs="?", default="docs")
+    p.set_defaults(func=_cmd_clean_pages)
     p = sub.add_parser("new", help="write a valid skeleton: new event|claim|source")
     kinds = p.add_subparsers(dest="kind", required=True)
     e = kinds.add_parser("event", help="a new event file with one claim")

@@ -18,9 +18,9 @@ from __future__ import annotations
 import io
 import subprocess
 import tarfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
 
 from .records import Claim, Corpus, Figure
 
@@ -41,11 +41,26 @@ def _fold(text: str) -> str:
 def _figure(f: Figure | dict | None) -> dict | None:
     if f is None:
         return None
-    d = f if isinstance(f, dict) else {
-        "measure": f.measure, "value": f.value, "min": f.min, "max": f.max, "amount_text": f.amount_text,
-        "qualifier": f.qualifier, "unit": f.unit, "scope": f.scope, "as_of": f.as_of}
-    return {k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
-            for k, v in d.items() if v is not None or k == "as_of"}
+    d = (
+        f
+        if isinstance(f, dict)
+        else {
+            "measure": f.measure,
+            "value": f.value,
+            "min": f.min,
+            "max": f.max,
+            "amount_text": f.amount_text,
+            "qualifier": f.qualifier,
+            "unit": f.unit,
+            "scope": f.scope,
+            "as_of": f.as_of,
+        }
+    )
+    return {
+        k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
+        for k, v in d.items()
+        if v is not None or k == "as_of"
+    }
 
 
 def _citations(value) -> list | None:
@@ -72,9 +87,14 @@ def normalise(field: str, value):
 
 
 def value_of(claim: Claim, field: str):
-    return {"rating": claim.rating, "text": claim.text, "claimant": claim.claimant,
-            "citations": claim.citations, "figure": claim.figure,
-            "contradicts": claim.contradicts or None}[field]
+    return {
+        "rating": claim.rating,
+        "text": claim.text,
+        "claimant": claim.claimant,
+        "citations": claim.citations,
+        "figure": claim.figure,
+        "contradicts": claim.contradicts or None,
+    }[field]
 
 
 def as_yaml_value(claim: Claim, field: str):
@@ -83,8 +103,11 @@ def as_yaml_value(claim: Claim, field: str):
     if field == "citations":
         return [{"source": c.source, "quote": c.quote} for c in v]
     if field == "figure":
-        return {k: (int(x) if isinstance(x, float) and x.is_integer() else x)
-                for k, x in (_figure(v) or {}).items()} if v is not None else None
+        return (
+            {k: (int(x) if isinstance(x, float) and x.is_integer() else x) for k, x in (_figure(v) or {}).items()}
+            if v is not None
+            else None
+        )
     return v
 
 
@@ -105,13 +128,21 @@ def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
         new = head.claims.get(cid)
         if new is None:
             if old.retracted is None:
-                yield Missing(cid, "", f"claim '{cid}' was published (event '{old.event}') and is gone; published "
-                              "claims are never deleted: restore it and mark it 'retracted' with a date and reason")
+                yield Missing(
+                    cid,
+                    "",
+                    f"claim '{cid}' was published (event '{old.event}') and is gone; published "
+                    "claims are never deleted: restore it and mark it 'retracted' with a date and reason",
+                )
             continue
         n_old = len(old.corrections)
         if new.corrections[:n_old] != old.corrections:
-            yield Missing(cid, "corrections", "the corrections log is append-only: entries already published "
-                          "were changed or removed; restore them as they were and add a new entry below")
+            yield Missing(
+                cid,
+                "corrections",
+                "the corrections log is append-only: entries already published "
+                "were changed or removed; restore them as they were and add a new entry below",
+            )
             continue
         if old.retracted is not None and new.retracted != old.retracted:
             yield Missing(cid, "retracted", "the retraction was published; it stays as it was")
@@ -127,26 +158,46 @@ def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
         for f in changed:
             if f not in chains:
                 if f in LOGGED:
-                    yield Missing(cid, f, f"'{f}' changed since it was published ({_short(old, f)} → "
-                                  f"{_short(new, f)}) but no new corrections entry names it; add one under "
-                                  f"'corrections' with date, changes (field: {f}, old, new) and reason "
-                                  "(python -m tooling corrections prints it ready to fill in)")
+                    yield Missing(
+                        cid,
+                        f,
+                        f"'{f}' changed since it was published ({_short(old, f)} → "
+                        f"{_short(new, f)}) but no new corrections entry names it; add one under "
+                        f"'corrections' with date, changes (field: {f}, old, new) and reason "
+                        "(python -m tooling corrections prints it ready to fill in)",
+                    )
                 continue
             chain = chains[f]
             if normalise(f, chain[0].old) != normalise(f, value_of(old, f)):
-                yield Missing(cid, f, f"the correction's old '{f}' is not the published one; write old as it "
-                              f"was published: {_short(old, f)}")
-            for a, b in zip(chain, chain[1:]):
+                yield Missing(
+                    cid,
+                    f,
+                    f"the correction's old '{f}' is not the published one; write old as it "
+                    f"was published: {_short(old, f)}",
+                )
+            for a, b in zip(chain, chain[1:], strict=False):
                 if normalise(f, b.old) != normalise(f, a.new):
-                    yield Missing(cid, f, f"two corrections of '{f}' do not follow on: the later one's old is not "
-                                  "the earlier one's new; write old as the earlier correction left it")
+                    yield Missing(
+                        cid,
+                        f,
+                        f"two corrections of '{f}' do not follow on: the later one's old is not "
+                        "the earlier one's new; write old as the earlier correction left it",
+                    )
             if normalise(f, chain[-1].new) != normalise(f, value_of(new, f)):
-                yield Missing(cid, f, f"the correction's new '{f}' is not the claim's current value; write new "
-                              f"as the claim now has it: {_short(new, f)}")
+                yield Missing(
+                    cid,
+                    f,
+                    f"the correction's new '{f}' is not the claim's current value; write new "
+                    f"as the claim now has it: {_short(new, f)}",
+                )
         for f in chains:
             if f in LOGGED + ALSO_LOGGABLE and f not in changed:
-                yield Missing(cid, "corrections", f"a new correction names a change to '{f}', but '{f}' is as "
-                              "published; remove that change from the entry")
+                yield Missing(
+                    cid,
+                    "corrections",
+                    f"a new correction names a change to '{f}', but '{f}' is as "
+                    "published; remove that change from the entry",
+                )
 
 
 def _short(claim: Claim, field: str, limit: int = 80) -> str:
@@ -159,7 +210,7 @@ def _short(claim: Claim, field: str, limit: int = 80) -> str:
         text = "none"
     else:
         text = str(v) if not isinstance(v, list) else ", ".join(v)
-    return repr(text if len(text) <= limit else text[:limit - 1] + "…")
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def draft(base: Mapping[str, Claim], head: Corpus, date: str) -> dict[str, list[dict]]:
@@ -169,7 +220,7 @@ def draft(base: Mapping[str, Claim], head: Corpus, date: str) -> dict[str, list[
         new = head.claims.get(cid)
         if new is None:
             continue
-        named = {ch.field for c in new.corrections[len(old.corrections):] for ch in c.changes}
+        named = {ch.field for c in new.corrections[len(old.corrections) :] for ch in c.changes}
         fields = [f for f in changed_fields(old, new) if f not in named and f in LOGGED]
         if fields:
             out[cid] = [{"field": f, "old": as_yaml_value(old, f), "new": as_yaml_value(new, f)} for f in fields]
@@ -201,8 +252,10 @@ def load_base(ref: str, claims_dir: Path) -> dict[str, Claim]:
     try:
         git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except BaseError as exc:
-        raise BaseError(f"FACTCHECK_BASE='{ref}' is not a commit in this repository; "
-                        "set it to a branch, tag or commit (e.g. origin/main), or unset it") from exc
+        raise BaseError(
+            f"FACTCHECK_BASE='{ref}' is not a commit in this repository; "
+            "set it to a branch, tag or commit (e.g. origin/main), or unset it"
+        ) from exc
     published: dict[str, Claim] = {}
     try:
         # Pathspecs are relative to the folder git runs in: run it at the top.
@@ -239,16 +292,34 @@ def _claim_from_yaml(c, event: str) -> Claim | None:
         fields = ("measure", "qualifier", "unit", "scope", "as_of", "value", "min", "max", "amount_text")
         figure = Figure(**{k: f.get(k) for k in fields})
     return Claim(
-        id=c["id"], text=str(c.get("text", "")), claimant=str(c.get("claimant", "")),
-        citations=[Citation(str(x.get("source")), str(x.get("quote", ""))) for x in c.get("citations") or []
-                   if isinstance(x, dict)],
-        rating=str(c.get("rating", "")), rationale=str(c.get("rationale", "")), event=event, figure=figure,
-        contradicts=list(c.get("contradicts") or []), published=str(c.get("published", "")),
+        id=c["id"],
+        text=str(c.get("text", "")),
+        claimant=str(c.get("claimant", "")),
+        citations=[
+            Citation(str(x.get("source")), str(x.get("quote", "")))
+            for x in c.get("citations") or []
+            if isinstance(x, dict)
+        ],
+        rating=str(c.get("rating", "")),
+        rationale=str(c.get("rationale", "")),
+        event=event,
+        figure=figure,
+        contradicts=list(c.get("contradicts") or []),
+        published=str(c.get("published", "")),
         corrections=tuple(
-            Correction(str(x.get("date")), tuple(Change(y.get("field"), y.get("old"), y.get("new"))
-                                                 for y in x.get("changes") or [] if isinstance(y, dict)),
-                       str(x.get("reason", "")))
-            for x in c.get("corrections") or [] if isinstance(x, dict)),
+            Correction(
+                str(x.get("date")),
+                tuple(
+                    Change(y.get("field"), y.get("old"), y.get("new"))
+                    for y in x.get("changes") or []
+                    if isinstance(y, dict)
+                ),
+                str(x.get("reason", "")),
+            )
+            for x in c.get("corrections") or []
+            if isinstance(x, dict)
+        ),
         retracted=Retraction(str(c["retracted"].get("date")), str(c["retracted"].get("reason", "")))
-        if isinstance(c.get("retracted"), dict) else None,
+        if isinstance(c.get("retracted"), dict)
+        else None,
     )

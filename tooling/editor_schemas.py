@@ -40,19 +40,36 @@ def ids_schema(corpus: Corpus) -> dict:
             "claimant-id": _enum(corpus.claimants, "claimant", {i: c.name for i, c in corpus.claimants.items()}),
             "measure-id": _enum(corpus.measures, "measure", {i: m.label for i, m in corpus.measures.items()}),
             "claim-id": _enum(corpus.claims, "claim", {i: c.text for i, c in corpus.claims.items()}),
-            "event-ids": {"type": "object", "properties": {
-                "date": {"type": "object", "properties": {"reported": {"type": "array", "items": citation}}},
-                "claims": {"type": "array", "items": {"type": "object", "properties": {
-                    "claimant": {"$ref": "#/$defs/claimant-id"},
-                    "citations": {"type": "array", "items": citation},
-                    "figure": {"type": "object", "properties": {"measure": {"$ref": "#/$defs/measure-id"}}},
-                    "contradicts": {"type": "array", "items": claim},
-                }}},
-            }},
-            "source-ids": {"type": "object", "properties": {"origin": {"type": "object", "properties": {
-                "same_as": {"type": "array", "items": source},
-                "independent_of": {"type": "array", "items": source},
-            }}}},
+            "event-ids": {
+                "type": "object",
+                "properties": {
+                    "date": {"type": "object", "properties": {"reported": {"type": "array", "items": citation}}},
+                    "claims": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "claimant": {"$ref": "#/$defs/claimant-id"},
+                                "citations": {"type": "array", "items": citation},
+                                "figure": {"type": "object", "properties": {"measure": {"$ref": "#/$defs/measure-id"}}},
+                                "contradicts": {"type": "array", "items": claim},
+                            },
+                        },
+                    },
+                },
+            },
+            "source-ids": {
+                "type": "object",
+                "properties": {
+                    "origin": {
+                        "type": "object",
+                        "properties": {
+                            "same_as": {"type": "array", "items": source},
+                            "independent_of": {"type": "array", "items": source},
+                        },
+                    }
+                },
+            },
         },
     }
 

@@ -21,8 +21,25 @@ from .records import SCHEMA_VERSION, Claimant, Event, Figure, Measure, Source
 from .shapes import from_plain, schema_of, to_plain
 
 FIGURE_COLUMNS = [
-    "measure", "measure_label", "claim_id", "event_id", "claimant_id", "claimant", "source_id", "source_line",
-    "qualifier", "value", "min", "max", "amount_text", "unit", "scope", "as_of", "display", "rating", "quote",
+    "measure",
+    "measure_label",
+    "claim_id",
+    "event_id",
+    "claimant_id",
+    "claimant",
+    "source_id",
+    "source_line",
+    "qualifier",
+    "value",
+    "min",
+    "max",
+    "amount_text",
+    "unit",
+    "scope",
+    "as_of",
+    "display",
+    "rating",
+    "quote",
 ]
 
 
@@ -66,8 +83,12 @@ def export_schema() -> dict:
     defs: dict = {}
     root = schema_of(ClaimsExport, defs)
     defs["ClaimsExport"]["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "claims.json: the fact-check records", **root, "$defs": defs}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "claims.json: the fact-check records",
+        **root,
+        "$defs": defs,
+    }
 
 
 def events_from_json(text: str) -> list[Event]:
@@ -88,15 +109,29 @@ def figure_rows(corpus) -> list[dict]:
         for c in claims:
             f = c.figure
             for cit in c.citations:
-                rows.append({
-                    "measure": measure_id, "measure_label": corpus.measures[measure_id].label,
-                    "claim_id": c.id, "event_id": c.event, "claimant_id": c.claimant,
-                    "claimant": corpus.claimants[c.claimant].name, "source_id": cit.source,
-                    "source_line": cit.line, "qualifier": f.qualifier, "value": _number(f.value),
-                    "min": _number(f.min), "max": _number(f.max), "amount_text": f.amount_text, "unit": f.unit,
-                    "scope": f.scope, "as_of": f.as_of, "display": f.display(), "rating": c.rating,
-                    "quote": cit.quote,
-                })
+                rows.append(
+                    {
+                        "measure": measure_id,
+                        "measure_label": corpus.measures[measure_id].label,
+                        "claim_id": c.id,
+                        "event_id": c.event,
+                        "claimant_id": c.claimant,
+                        "claimant": corpus.claimants[c.claimant].name,
+                        "source_id": cit.source,
+                        "source_line": cit.line,
+                        "qualifier": f.qualifier,
+                        "value": _number(f.value),
+                        "min": _number(f.min),
+                        "max": _number(f.max),
+                        "amount_text": f.amount_text,
+                        "unit": f.unit,
+                        "scope": f.scope,
+                        "as_of": f.as_of,
+                        "display": f.display(),
+                        "rating": c.rating,
+                        "quote": cit.quote,
+                    }
+                )
     return rows
 
 
@@ -112,16 +147,21 @@ def to_csv(corpus) -> str:
 def figures_from_csv(text: str) -> list[tuple[str, str, Figure]]:
     """[(claim id, source id, Figure)] from figures.csv."""
     out = []
+
     def num(v: str):
         return None if v == "" else (int(v) if v.lstrip("-").isdigit() else float(v))
 
     for row in csv.DictReader(io.StringIO(text)):
         fig = Figure(
-            measure=row["measure"], qualifier=row["qualifier"], unit=row["unit"], scope=row["scope"],
-            as_of=row["as_of"] or None, value=num(row["value"]), min=num(row["min"]), max=num(row["max"]),
+            measure=row["measure"],
+            qualifier=row["qualifier"],
+            unit=row["unit"],
+            scope=row["scope"],
+            as_of=row["as_of"] or None,
+            value=num(row["value"]),
+            min=num(row["min"]),
+            max=num(row["max"]),
             amount_text=row["amount_text"] or None,
         )
         out.append((row["claim_id"], row["source_id"], fig))
     return out
-
-

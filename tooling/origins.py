@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Iterable, Mapping
 
 SHINGLE = 5
 THRESHOLD = 0.01
@@ -104,7 +104,7 @@ class _Text:
         self.text = text
         self.spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         words = [text[s:e].casefold().replace("’", "'") for s, e in self.spans]
-        self.shingles = [tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+        self.shingles = [tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
         self.set = set(self.shingles)
 
     def passages(self, other: set, limit: int = 3) -> tuple[Passage, ...]:
@@ -145,8 +145,9 @@ def measure(texts: Mapping[str, str]) -> dict[tuple[str, str], Reuse]:
     return out
 
 
-def group(ids: Iterable[str], reuse: Mapping[tuple[str, str], Reuse],
-          declared: Mapping[str, Declared] | None = None) -> Origins:
+def group(
+    ids: Iterable[str], reuse: Mapping[tuple[str, str], Reuse], declared: Mapping[str, Declared] | None = None
+) -> Origins:
     """Origin groups: measured reuse above the threshold, then the editors' records."""
     declared = declared or {}
     ids = sorted(ids)
@@ -181,14 +182,24 @@ def disagreements(origins: Origins, declared: Mapping[str, Declared]) -> list[tu
             r = origins.pair(sid, other)
             if r is None or not r.above:
                 score = f"containment {r.containment:.3f}, {r.shared} shared runs" if r else "no shared run"
-                out.append((sid, f"recorded as the same origin as {other}, but their texts share little "
-                                 f"({score}; the threshold is {THRESHOLD}); the record's basis decides"))
+                out.append(
+                    (
+                        sid,
+                        f"recorded as the same origin as {other}, but their texts share little "
+                        f"({score}; the threshold is {THRESHOLD}); the record's basis decides",
+                    )
+                )
         for other in d.independent_of:
             r = origins.pair(sid, other)
             if r is not None and r.above:
-                out.append((sid, f"recorded as independent of {other}, but their texts share "
-                                 f"{r.shared} five-word runs (containment {r.containment:.3f}); "
-                                 "the record's basis decides"))
+                out.append(
+                    (
+                        sid,
+                        f"recorded as independent of {other}, but their texts share "
+                        f"{r.shared} five-word runs (containment {r.containment:.3f}); "
+                        "the record's basis decides",
+                    )
+                )
     return out
 
 
@@ -197,10 +208,15 @@ def describe(origins: Origins) -> list[str]:
     lines = []
     for g in origins.groups:
         if len(g) == 1:
-            best = max((r for r in origins.reuse.values() if g[0] in (r.a, r.b)),
-                       key=lambda r: r.containment, default=None)
-            near = f"; most reuse with {best.b if best.a == g[0] else best.a}: containment {best.containment:.3f}, " \
-                   f"{best.shared} shared" if best else "; no five-word run shared with any other source"
+            best = max(
+                (r for r in origins.reuse.values() if g[0] in (r.a, r.b)), key=lambda r: r.containment, default=None
+            )
+            near = (
+                f"; most reuse with {best.b if best.a == g[0] else best.a}: containment {best.containment:.3f}, "
+                f"{best.shared} shared"
+                if best
+                else "; no five-word run shared with any other source"
+            )
             lines.append(f"{g[0]}  independent{near}")
             continue
         evidence = []

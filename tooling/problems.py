@@ -7,10 +7,9 @@ Sphinx build and the GitHub annotations all say the same thing in the same
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import os
+from dataclasses import dataclass
 from pathlib import Path
-
 
 # How close a problem is to its root cause: files that cannot be read (a
 # changed source text, a YAML syntax error) come first, then fields that do not
@@ -84,9 +83,12 @@ def github_annotations(problems: list[Problem], per_step: int = 10) -> list[str]
 
 def github_summary(problems: list[Problem]) -> str:
     """A Markdown table of every problem, for $GITHUB_STEP_SUMMARY."""
+
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
     rows = "".join(f"| {cell(p.path)} | {p.line}:{p.col} | {cell(p.message)} |\n" for p in problems)
-    return (f"### {len(problems)} problem(s) in the claim records\n\nRoot causes first. Fix from the top, then run "
-            "`make check` again.\n\n| file | line:col | problem |\n|---|---|---|\n" + rows)
+    return (
+        f"### {len(problems)} problem(s) in the claim records\n\nRoot causes first. Fix from the top, then run "
+        "`make check` again.\n\n| file | line:col | problem |\n|---|---|---|\n" + rows
+    )

@@ -35,7 +35,7 @@ class FoldedText:
     orig_at: list[int]
 
     @classmethod
-    def of(cls, text: str) -> "FoldedText":
+    def of(cls, text: str) -> FoldedText:
         parts: list[str] = []
         fold_at, orig_at = [0], [0]
         pos = 0
@@ -106,7 +106,7 @@ def fold(text: str) -> str:
 def first_difference(quote: str, passage: str) -> int:
     """Index in the folded quote of the first character that differs from the passage."""
     q = fold(quote)
-    for i, (a, b) in enumerate(zip(q, passage)):
+    for i, (a, b) in enumerate(zip(q, passage, strict=False)):
         if a != b:
             return i
     return min(len(q), len(passage))

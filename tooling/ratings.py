@@ -13,8 +13,9 @@ by origin (:mod:`tooling.origins`), never by masthead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .records import Claim, Corpus
@@ -25,7 +26,7 @@ class Condition:
     """One checkable condition of a rating: its words, and the check (None = holds)."""
 
     says: str  # shown on the methodology page
-    fails: Callable[["Claim", "Corpus"], str | None]  # the problem, with its fix, or None
+    fails: Callable[[Claim, Corpus], str | None]  # the problem, with its fix, or None
 
 
 @dataclass(frozen=True)
@@ -44,40 +45,47 @@ class Rating:
 
 # -- the facts the conditions look at ------------------------------------------
 
-def live_contradicted(claim: "Claim", corpus: "Corpus") -> list["Claim"]:
+
+def live_contradicted(claim: Claim, corpus: Corpus) -> list[Claim]:
     """The claims this one lists in ``contradicts`` that exist and are not retracted."""
     return [corpus.claims[i] for i in claim.contradicts if i in corpus.claims and not corpus.claims[i].retracted]
 
 
-def origin_groups(claim: "Claim", corpus: "Corpus") -> list[tuple[str, ...]]:
+def origin_groups(claim: Claim, corpus: Corpus) -> list[tuple[str, ...]]:
     ids = {c.source for c in claim.citations if c.source in corpus.sources}
     groups = {corpus.origins.members(s) for s in ids}
     return sorted(groups)
 
 
-def _unnamed(claim: "Claim", corpus: "Corpus") -> bool:
+def _unnamed(claim: Claim, corpus: Corpus) -> bool:
     who = corpus.claimants.get(claim.claimant)
     return who is not None and who.kind == "unnamed"
 
 
 # -- conditions ----------------------------------------------------------------
 
+
 def _two_origins(claim, corpus):
     groups = origin_groups(claim, corpus)
     if len(groups) >= 2:
         return None
     shown = " + ".join("{" + ", ".join(g) + "}" for g in groups) or "none"
-    return (f"rating 'corroborated' needs citations from at least two origin groups, but its sources are "
-            f"one origin ({shown}: their texts share wording; see 'python -m tooling origins'). "
-            "Cite a source of another origin group, or rate it 'reported'")
+    return (
+        f"rating 'corroborated' needs citations from at least two origin groups, but its sources are "
+        f"one origin ({shown}: their texts share wording; see 'python -m tooling origins'). "
+        "Cite a source of another origin group, or rate it 'reported'"
+    )
 
 
 def _named(rating: str) -> Callable:
     def fails(claim, corpus):
         if _unnamed(claim, corpus):
-            return (f"rating '{rating}' needs a named claimant; a claim whose source is unnamed "
-                    "('reportedly', unnamed officials) is 'unverified'")
+            return (
+                f"rating '{rating}' needs a named claimant; a claim whose source is unnamed "
+                "('reportedly', unnamed officials) is 'unverified'"
+            )
         return None
+
     return fails
 
 
@@ -85,9 +93,12 @@ def _settled_only(rating: str) -> Callable:
     def fails(claim, corpus):
         open_ = [c.id for c in live_contradicted(claim, corpus) if c.rating != "inaccurate"]
         if open_:
-            return (f"rating '{rating}' cannot go with an open contradiction ({', '.join(open_)}); rate it "
-                    "'contested', or remove the link if both claims can be true")
+            return (
+                f"rating '{rating}' cannot go with an open contradiction ({', '.join(open_)}); rate it "
+                "'contested', or remove the link if both claims can be true"
+            )
         return None
+
     return fails
 
 
@@ -96,22 +107,27 @@ def _has_contradiction(rating: str, what: str) -> Callable:
         if not live_contradicted(claim, corpus):
             return f"rating '{rating}' needs 'contradicts': list the ids of the claims {what}"
         return None
+
     return fails
 
 
 def _contest_is_open(claim, corpus):
     others = live_contradicted(claim, corpus)
     if others and all(c.rating == "inaccurate" for c in others):
-        return ("rating 'contested' needs a dispute the records leave open, but every claim it contradicts is "
-                "rated 'inaccurate' (settled); rate it 'corroborated' or 'reported'")
+        return (
+            "rating 'contested' needs a dispute the records leave open, but every claim it contradicts is "
+            "rated 'inaccurate' (settled); rate it 'corroborated' or 'reported'"
+        )
     return None
 
 
 def _settled_by_evidence(claim, corpus):
     others = live_contradicted(claim, corpus)
     if others and not any(c.rating in ("corroborated", "reported") for c in others):
-        return ("rating 'inaccurate' needs at least one contradicting claim rated 'corroborated' or 'reported' "
-                "(the evidence that settles it); otherwise the question is open: rate it 'contested'")
+        return (
+            "rating 'inaccurate' needs at least one contradicting claim rated 'corroborated' or 'reported' "
+            "(the evidence that settles it); otherwise the question is open: rate it 'contested'"
+        )
     return None
 
 
@@ -119,22 +135,30 @@ NOT_OPEN = "contradicts no claim except ones rated inaccurate"
 
 SCALE: tuple[Rating, ...] = (
     Rating(
-        "corroborated", 5, "Corroborated",
+        "corroborated",
+        5,
+        "Corroborated",
         "Carried by sources of at least two independent origins, and nothing in the records disputes it.",
-        (Condition("cites sources from at least two origin groups (texts that share wording are one origin)",
-                   _two_origins),
-         Condition("its claimant is named", _named("corroborated")),
-         Condition(NOT_OPEN, _settled_only("corroborated"))),
+        (
+            Condition(
+                "cites sources from at least two origin groups (texts that share wording are one origin)", _two_origins
+            ),
+            Condition("its claimant is named", _named("corroborated")),
+            Condition(NOT_OPEN, _settled_only("corroborated")),
+        ),
     ),
     Rating(
-        "reported", 4, "Reported",
+        "reported",
+        4,
+        "Reported",
         "Carried by one origin (one source, or sources that retell one text) and attributed to a named "
         "claimant; nothing in the records disputes it, and no independent origin confirms it.",
-        (Condition("its claimant is named", _named("reported")),
-         Condition(NOT_OPEN, _settled_only("reported"))),
+        (Condition("its claimant is named", _named("reported")), Condition(NOT_OPEN, _settled_only("reported"))),
     ),
     Rating(
-        "unverified", 3, "Unverified",
+        "unverified",
+        3,
+        "Unverified",
         "Its origin is not named or cannot be checked: anonymous 'reports', unnamed sources, a claimant "
         "whose existence or role the records cannot check (an appended, undated interview with an unnamed "
         "interviewer), or a source sentence that cannot be read with certainty (garbled as written). A named "
@@ -143,20 +167,32 @@ SCALE: tuple[Rating, ...] = (
         (Condition(NOT_OPEN, _settled_only("unverified")),),
     ),
     Rating(
-        "contested", 2, "Contested",
+        "contested",
+        2,
+        "Contested",
         "Another claim in the records cannot be true at the same time as this one, and the records do not "
         "settle which holds. The site shows every side; it does not pick one.",
-        (Condition("lists in 'contradicts' at least one claim that cannot be true with it",
-                   _has_contradiction("contested", "that cannot be true at the same time as this one")),
-         Condition("at least one of them is not rated inaccurate", _contest_is_open)),
+        (
+            Condition(
+                "lists in 'contradicts' at least one claim that cannot be true with it",
+                _has_contradiction("contested", "that cannot be true at the same time as this one"),
+            ),
+            Condition("at least one of them is not rated inaccurate", _contest_is_open),
+        ),
     ),
     Rating(
-        "inaccurate", 1, "Inaccurate",
+        "inaccurate",
+        1,
+        "Inaccurate",
         "Contradicted by the records in a way they settle: the source contradicts itself, or its arithmetic "
         "or dates do not hold against the other sources.",
-        (Condition("lists the claims that settle it in 'contradicts'",
-                   _has_contradiction("inaccurate", "whose evidence settles it")),
-         Condition("at least one of them is rated corroborated or reported", _settled_by_evidence)),
+        (
+            Condition(
+                "lists the claims that settle it in 'contradicts'",
+                _has_contradiction("inaccurate", "whose evidence settles it"),
+            ),
+            Condition("at least one of them is rated corroborated or reported", _settled_by_evidence),
+        ),
     ),
 )
 

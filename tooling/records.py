@@ -134,7 +134,12 @@ class Figure:
         else:
             number = f"{format_number(self.min)}–{format_number(self.max)}"
         if self.amount_text is not None and self.amount_text.split()[-1].lower() in (
-                "millions", "thousands", "hundreds", "dozens", "tens"):
+            "millions",
+            "thousands",
+            "hundreds",
+            "dozens",
+            "tens",
+        ):
             return f"{number} of {self.unit}"  # "millions of people", not "millions people"
         words = [QUALIFIER_TEXT[self.qualifier], number, self.unit]
         return " ".join(w for w in words if w)
@@ -279,8 +284,11 @@ class Corpus:
     def origins(self) -> Origins:
         """The sources' origin groups: measured text reuse, then editors' records."""
         texts = {sid: s.article_text for sid, s in self.sources.items()}
-        declared = {sid: s.declared_origin for sid, s in self.sources.items()
-                    if s.declared_origin.same_as or s.declared_origin.independent_of}
+        declared = {
+            sid: s.declared_origin
+            for sid, s in self.sources.items()
+            if s.declared_origin.same_as or s.declared_origin.independent_of
+        }
         return group(self.sources, measure(texts), declared)
 
     def events_in_order(self) -> list[Event]:

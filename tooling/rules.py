@@ -13,9 +13,10 @@ no rule but the dates' applies to it.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from .ratings import BY_NAME
 from .records import Claim, Corpus
@@ -53,10 +54,13 @@ def contradictions_both_ways(corpus: Corpus) -> Iterator[Finding]:
         for other_id in claim.contradicts:
             other = corpus.claims.get(other_id)
             if other is not None and other.retracted is None and claim.id not in other.contradicts:
-                yield Finding(other.id, "contradicts",
-                              f"claim '{claim.id}' says it contradicts this claim, but this claim does not list "
-                              f"'{claim.id}' in 'contradicts'; a contradiction goes both ways: add it here, or "
-                              f"remove it there if the two can both be true")
+                yield Finding(
+                    other.id,
+                    "contradicts",
+                    f"claim '{claim.id}' says it contradicts this claim, but this claim does not list "
+                    f"'{claim.id}' in 'contradicts'; a contradiction goes both ways: add it here, or "
+                    f"remove it there if the two can both be true",
+                )
 
 
 # A claim a party makes must read as that party's: one of these words (or a
@@ -70,12 +74,16 @@ ATTRIBUTION = re.compile(
     r"reiterat(?:e|es|ed)|reaffirm(?:s|ed)?|characteri[sz](?:e|es|ed)|framed|rejects?|rejected|told|"
     r"assert(?:s|ed)?|blames?|blamed|introduce[sd]?|shows?|showed|shown|stress(?:es|ed)?|"
     r"emphasi[sz](?:e|es|ed)|voic(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed)|argu(?:e|es|ed)|asks?|asked)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "claimed" hedges ("the rebels claimed to have entered"), except where a war
 # "has claimed over 300,000 lives": there it is a verb of killing, not of saying.
-HEDGE = re.compile(r"\b(reportedly|allegedly|believed|expected|apparently|purportedly|"
-                   r"claim(?:s|ed)?(?!\s+(?:over|more than|nearly|about|some|at least)?\s*[\d,]+\s+(?:\w+\s+)?lives)|"
-                   r"unconfirmed|suggest(?:s|ed)?)\b", re.IGNORECASE)
+HEDGE = re.compile(
+    r"\b(reportedly|allegedly|believed|expected|apparently|purportedly|"
+    r"claim(?:s|ed)?(?!\s+(?:over|more than|nearly|about|some|at least)?\s*[\d,]+\s+(?:\w+\s+)?lives)|"
+    r"unconfirmed|suggest(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
 
 
 def attribution_in_headline(corpus: Corpus) -> Iterator[Finding]:
@@ -84,18 +92,24 @@ def attribution_in_headline(corpus: Corpus) -> Iterator[Finding]:
         if who is None or who.kind == "outlet":
             continue
         if not (ATTRIBUTION.search(claim.text) or HEDGE.search(claim.text)):
-            yield Finding(claim.id, "text",
-                          f"the claimant is {who.name} ('{who.id}'), but the text states the claim as fact; say who claims it "
-                          f"(\"X says ...\", \"According to X, ...\") or keep the source's hedge")
+            yield Finding(
+                claim.id,
+                "text",
+                f"the claimant is {who.name} ('{who.id}'), but the text states the claim as fact; say who claims it "
+                f'("X says ...", "According to X, ...") or keep the source\'s hedge',
+            )
 
 
 def hedges_kept(corpus: Corpus) -> Iterator[Finding]:
     for claim in live(corpus):
         hedged = sorted({m.group(0).lower() for cit in claim.citations for m in HEDGE.finditer(cit.quote)})
         if hedged and not (HEDGE.search(claim.text) or ATTRIBUTION.search(claim.text)):
-            yield Finding(claim.id, "text",
-                          f"the quoted source hedges ({', '.join(repr(h) for h in hedged)}) but the claim's text "
-                          "does not; keep the hedge ('reportedly ...', 'is believed to ...') or say who claims it")
+            yield Finding(
+                claim.id,
+                "text",
+                f"the quoted source hedges ({', '.join(repr(h) for h in hedged)}) but the claim's text "
+                "does not; keep the hedge ('reportedly ...', 'is believed to ...') or say who claims it",
+            )
 
 
 def dates_in_order(corpus: Corpus) -> Iterator[Finding]:
@@ -103,14 +117,19 @@ def dates_in_order(corpus: Corpus) -> Iterator[Finding]:
         previous = claim.published
         for i, correction in enumerate(claim.corrections):
             if correction.date < previous:
-                yield Finding(claim.id, f"corrections.{i}.date",
-                              f"correction dated {correction.date} comes before {previous} (the claim's publication "
-                              "or the correction above it); corrections are listed oldest first, dated when published")
+                yield Finding(
+                    claim.id,
+                    f"corrections.{i}.date",
+                    f"correction dated {correction.date} comes before {previous} (the claim's publication "
+                    "or the correction above it); corrections are listed oldest first, dated when published",
+                )
             previous = max(previous, correction.date)
         if claim.retracted and claim.retracted.date < previous:
-            yield Finding(claim.id, "retracted.date",
-                          f"retraction dated {claim.retracted.date} comes before {previous}; date it when it was "
-                          "published")
+            yield Finding(
+                claim.id,
+                "retracted.date",
+                f"retraction dated {claim.retracted.date} comes before {previous}; date it when it was published",
+            )
 
 
 def corrections_name_real_changes(corpus: Corpus) -> Iterator[Finding]:
@@ -118,20 +137,70 @@ def corrections_name_real_changes(corpus: Corpus) -> Iterator[Finding]:
         for i, correction in enumerate(claim.corrections):
             for j, change in enumerate(correction.changes):
                 if change.old == change.new:
-                    yield Finding(claim.id, f"corrections.{i}.changes.{j}",
-                                  f"this change of '{change.field}' gives the same old and new value; "
-                                  "write the value as it was published under 'old'")
+                    yield Finding(
+                        claim.id,
+                        f"corrections.{i}.changes.{j}",
+                        f"this change of '{change.field}' gives the same old and new value; "
+                        "write the value as it was published under 'old'",
+                    )
 
 
 # Numbers as the sources write them: digits ("14,000"), words ("four"), and
 # the few words that carry a count of their own ("a decade", "tenth").
-_WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                      "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12,
-                      "decade": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                      "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10})
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_WORD_NUMBERS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "thousand": 1000,
+        "million": 1_000_000,
+        "dozen": 12,
+        "decade": 10,
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+    }
+)
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 
 
@@ -140,10 +209,8 @@ def numbers_in(text: str) -> set[float]:
     for m in _NUMERAL.finditer(text):
         token = m.group(0)
         if token[0].isdigit():
-            try:
+            with contextlib.suppress(ValueError):
                 out.add(float(token.replace(",", "")))
-            except ValueError:
-                pass
         elif token.lower() in _WORD_NUMBERS:
             out.add(float(_WORD_NUMBERS[token.lower()]))
     return out
@@ -157,19 +224,25 @@ def figure_in_quote(corpus: Corpus) -> Iterator[Finding]:
         quotes = " ".join(c.quote for c in claim.citations)
         if f.amount_text is not None:
             if f.amount_text.casefold() not in quotes.casefold():
-                yield Finding(claim.id, "figure.amount_text",
-                              f"the figure's amount '{f.amount_text}' is in none of the claim's quotes; write it as "
-                              "the source does, or quote the passage that gives it")
+                yield Finding(
+                    claim.id,
+                    "figure.amount_text",
+                    f"the figure's amount '{f.amount_text}' is in none of the claim's quotes; write it as "
+                    "the source does, or quote the passage that gives it",
+                )
             continue
         given = [x for x in (f.value, f.min, f.max) if x is not None]
         found = numbers_in(quotes)
         if not any(float(x) in found for x in given):
             shown = " or ".join(f"{x:g}" for x in given)
             where = "figure.value" if f.value is not None else "figure.min"
-            yield Finding(claim.id, where,
-                          f"the figure's number ({shown}) is in none of the claim's quotes, which give "
-                          f"{', '.join(f'{x:g}' for x in sorted(found)) or 'no number'}; a figure records a number "
-                          "its source states: check for a typo, or quote the passage that gives it")
+            yield Finding(
+                claim.id,
+                where,
+                f"the figure's number ({shown}) is in none of the claim's quotes, which give "
+                f"{', '.join(f'{x:g}' for x in sorted(found)) or 'no number'}; a figure records a number "
+                "its source states: check for a typo, or quote the passage that gives it",
+            )
 
 
 def everything_recorded(corpus: Corpus) -> Iterator[Finding]:
@@ -179,31 +252,62 @@ def everything_recorded(corpus: Corpus) -> Iterator[Finding]:
     skip = {s.id: {t.casefold() for t in s.not_recorded} for s in corpus.sources.values()}
     for term in uncovered(corpus, skip):
         source = corpus.sources[term.source]
-        what = ("number, in no quote of a claim that records it as a figure" if term.kind == "number"
-                else "name, in no quote")
-        yield Finding(term.source, "not_recorded" if source.not_recorded else "id",
-                      f"line {term.line} of {source.text_name}: the {what}: '{term.text}'. Record it (a claim "
-                      "quoting it, with a figure for a number), or list it under not_recorded with the reason it "
-                      "is not a claim", kind="source")
+        what = (
+            "number, in no quote of a claim that records it as a figure"
+            if term.kind == "number"
+            else "name, in no quote"
+        )
+        yield Finding(
+            term.source,
+            "not_recorded" if source.not_recorded else "id",
+            f"line {term.line} of {source.text_name}: the {what}: '{term.text}'. Record it (a claim "
+            "quoting it, with a figure for a number), or list it under not_recorded with the reason it "
+            "is not a claim",
+            kind="source",
+        )
 
 
 RULES: tuple[Rule, ...] = (
     Rule("rating-conditions", "Every rating's conditions in the scale above hold for the claim.", rating_conditions),
-    Rule("contradictions-both-ways", "A contradiction is recorded on both claims: if A contradicts B, B lists A.",
-         contradictions_both_ways),
-    Rule("attribution-in-headline", "A claim made by anyone but the outlet itself says who makes it "
-         "(\"X says …\", \"according to X …\").", attribution_in_headline),
-    Rule("hedges-kept", "When a quote hedges (\"reportedly\", \"allegedly\", \"is believed to\"), the claim's "
-         "text keeps the hedge or its attribution.", hedges_kept),
-    Rule("figure-in-quote", "A figure's number is one its quotes give, as digits or in words (\"four\", "
-         "\"a decade\"); an amount in words is written as the quote writes it.", figure_in_quote),
-    Rule("everything-recorded", "Every number and every name in an article's text (page furniture aside) is in "
-         "a quoted passage (a number in one that records it as a figure; a year may date any quote), or is "
-         "listed as not recorded, with the reason.", everything_recorded),
-    Rule("corrections-dated", "Corrections and retractions are dated on or after the claim's publication, "
-         "oldest first.", dates_in_order),
-    Rule("corrections-real", "A correction names a real change: its old and new values differ.",
-         corrections_name_real_changes),
+    Rule(
+        "contradictions-both-ways",
+        "A contradiction is recorded on both claims: if A contradicts B, B lists A.",
+        contradictions_both_ways,
+    ),
+    Rule(
+        "attribution-in-headline",
+        'A claim made by anyone but the outlet itself says who makes it ("X says …", "according to X …").',
+        attribution_in_headline,
+    ),
+    Rule(
+        "hedges-kept",
+        'When a quote hedges ("reportedly", "allegedly", "is believed to"), the claim\'s '
+        "text keeps the hedge or its attribution.",
+        hedges_kept,
+    ),
+    Rule(
+        "figure-in-quote",
+        'A figure\'s number is one its quotes give, as digits or in words ("four", '
+        '"a decade"); an amount in words is written as the quote writes it.',
+        figure_in_quote,
+    ),
+    Rule(
+        "everything-recorded",
+        "Every number and every name in an article's text (page furniture aside) is in "
+        "a quoted passage (a number in one that records it as a figure; a year may date any quote), or is "
+        "listed as not recorded, with the reason.",
+        everything_recorded,
+    ),
+    Rule(
+        "corrections-dated",
+        "Corrections and retractions are dated on or after the claim's publication, oldest first.",
+        dates_in_order,
+    ),
+    Rule(
+        "corrections-real",
+        "A correction names a real change: its old and new values differ.",
+        corrections_name_real_changes,
+    ),
 )
 
 

@@ -14,7 +14,7 @@ import dataclasses
 import math
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 
@@ -22,7 +22,7 @@ def exported_fields(cls) -> list[dataclasses.Field]:
     return [f for f in dataclasses.fields(cls) if f.metadata.get("export", True)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def hints(cls) -> dict[str, object]:
     return typing.get_type_hints(cls)
 
@@ -59,8 +59,11 @@ def from_plain(tp, value):
         h = hints(tp)
         kwargs = {f.name: from_plain(h[f.name], value[f.name]) for f in exported_fields(tp) if f.name in value}
         for f in dataclasses.fields(tp):
-            if not f.metadata.get("export", True) and f.default is dataclasses.MISSING \
-                    and f.default_factory is dataclasses.MISSING:
+            if (
+                not f.metadata.get("export", True)
+                and f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING
+            ):
                 kwargs[f.name] = None  # working state (a file path): not in the export
         return tp(**kwargs)
     if origin in (typing.Union, types.UnionType):
@@ -88,8 +91,13 @@ def schema_of(tp, defs: dict) -> dict:
             h = hints(tp)
             props = {f.name: schema_of(h[f.name], defs) for f in exported_fields(tp)}
             doc = (tp.__doc__ or "").strip().split("\n")[0]
-            defs[name] = {"type": "object", "properties": props, "required": sorted(props),
-                          "additionalProperties": False, **({"description": doc} if doc else {})}
+            defs[name] = {
+                "type": "object",
+                "properties": props,
+                "required": sorted(props),
+                "additionalProperties": False,
+                **({"description": doc} if doc else {}),
+            }
         return {"$ref": f"#/$defs/{name}"}
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
@@ -98,8 +106,13 @@ def schema_of(tp, defs: dict) -> dict:
         return {"type": "array", "items": schema_of(_args(tp)[0], defs)}
     if origin is dict:
         return {"type": "object", "additionalProperties": schema_of(_args(tp)[1], defs)}
-    simple = {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"},
-              bool: {"type": "boolean"}, type(None): {"type": "null"}}
+    simple = {
+        str: {"type": "string"},
+        int: {"type": "integer"},
+        float: {"type": "number"},
+        bool: {"type": "boolean"},
+        type(None): {"type": "null"},
+    }
     if tp in simple:
         return dict(simple[tp])
     return {}  # object: any JSON value (a correction's old and new values)

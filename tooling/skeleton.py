@@ -11,7 +11,6 @@ written aside, then swapped in).
 from __future__ import annotations
 
 import datetime
-
 import hashlib
 import json
 import os
@@ -36,8 +35,10 @@ def exact_quote(corpus, source_id: str, words: str) -> str:
         raise SkeletonError(f"unknown source '{source_id}'; known: {', '.join(sorted(corpus.sources))}")
     found = find_passages(source, words, limit=1)
     if not found:
-        raise SkeletonError(f"no passage of {source_id} has the words {words!r} in that order; "
-                            f"try: python -m tooling quote {source_id} \"...\"")
+        raise SkeletonError(
+            f"no passage of {source_id} has the words {words!r} in that order; "
+            f'try: python -m tooling quote {source_id} "..."'
+        )
     return found[0][1]
 
 
@@ -58,8 +59,7 @@ def claim_block(claim_id: str, source_id: str, quote: str, claimant: str, indent
 
 def event_text(event_id: str, claim_id: str, source_id: str, quote: str, claimant: str) -> str:
     return (
-        SCHEMA_LINE.format(kind="event")
-        + f"id: {event_id}\n"
+        SCHEMA_LINE.format(kind="event") + f"id: {event_id}\n"
         f"title: {q('REPLACE: what happened, in a few words')}\n"
         "kind: statement\n"
         "date:\n"
@@ -74,8 +74,7 @@ def event_text(event_id: str, claim_id: str, source_id: str, quote: str, claiman
 def source_text(text_path: Path, source_id: str) -> str:
     digest = hashlib.sha256(text_path.read_bytes()).hexdigest()
     return (
-        SCHEMA_LINE.format(kind="source")
-        + f"id: {source_id}\n"
+        SCHEMA_LINE.format(kind="source") + f"id: {source_id}\n"
         f"label: {q('REPLACE: a short name for links (' + text_path.stem + ')')}\n"
         "title: null  # the headline as the text gives it, or null\n"
         "publisher: null  # not stated in the capture; never guess\n"

@@ -18,28 +18,28 @@ import difflib
 import gc
 import hashlib
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import fastjsonschema
 import jsonschema
 
+from .origins import Declared
 from .problems import RECORDS, ROOT_CAUSE, RULES, SCHEMA, Problems, display_path
 from .quotes import first_difference, fold
-from .origins import Declared
 from .records import (
     Change,
     Citation,
     Claim,
-    Correction,
-    Retraction,
     Claimant,
     Corpus,
+    Correction,
     Event,
     Figure,
     Furniture,
     InferredDate,
     Measure,
+    Retraction,
     Source,
 )
 from .yamlfile import YamlDoc, load_yaml
@@ -48,12 +48,12 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "records.schema.json"
 MAX_TEXT_BYTES = 2_000_000  # a captured article is a few KB
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
     full = schema()
     defs = dict(full["$defs"])
@@ -68,15 +68,14 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(sub)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast(kind: str):
     """The same schema compiled to Python by fastjsonschema: a yes/no answer
     about fifteen times faster than jsonschema.  Files it accepts need nothing
     more; for a file it rejects, jsonschema finds every error with its path.
     (The schema keeps to keywords both implementations read alike.)
     """
-    sub = {"$schema": "http://json-schema.org/draft-07/schema#", "$ref": f"#/$defs/{kind}",
-           "$defs": schema()["$defs"]}
+    sub = {"$schema": "http://json-schema.org/draft-07/schema#", "$ref": f"#/$defs/{kind}", "$defs": schema()["$defs"]}
     return fastjsonschema.compile(sub)
 
 
@@ -127,7 +126,11 @@ class _Checker:
         self.failed_kinds: set[str] = set()  # kinds with a file that could not be read
         # id -> (display path, line, col) of the first definition, per kind
         self.defined: dict[str, dict[str, tuple[str, int, int]]] = {
-            "source": {}, "event": {}, "claim": {}, "claimant": {}, "measure": {},
+            "source": {},
+            "event": {},
+            "claim": {},
+            "claimant": {},
+            "measure": {},
         }
         self.claim_docs: dict[str, tuple[YamlDoc, tuple]] = {}
 
@@ -142,20 +145,44 @@ class _Checker:
     # -- 1. files ----------------------------------------------------------
     def files(self, pattern_dir: Path, kind: str) -> list[Path]:
         if not pattern_dir.is_dir():
-            self.problems.add(self.shown(pattern_dir), 1, 1, rank=ROOT_CAUSE, message=f"folder is missing; create {self.shown(pattern_dir)}/ for {kind} records")
+            self.problems.add(
+                self.shown(pattern_dir),
+                1,
+                1,
+                rank=ROOT_CAUSE,
+                message=f"folder is missing; create {self.shown(pattern_dir)}/ for {kind} records",
+            )
             return []
         found = []
         for path in sorted(pattern_dir.iterdir()):
             if path.name.startswith(".") or path.suffix == ".txt":
                 continue
             if path.suffix in (".yml", ".json") or (path.suffix != ".yaml" and path.is_file()):
-                self.problems.add(self.shown(path), 1, 1, rank=ROOT_CAUSE, message=f"unexpected file; {kind} records are .yaml files (rename it to {path.stem}.yaml, or move it out of claims/)")
+                self.problems.add(
+                    self.shown(path),
+                    1,
+                    1,
+                    rank=ROOT_CAUSE,
+                    message=f"unexpected file; {kind} records are .yaml files (rename it to {path.stem}.yaml, or move it out of claims/)",
+                )
                 continue
             if path.is_symlink():
-                self.problems.add(self.shown(path), 1, 1, rank=ROOT_CAUSE, message="is a symbolic link; records must be regular files inside claims/ (copy the file instead)")
+                self.problems.add(
+                    self.shown(path),
+                    1,
+                    1,
+                    rank=ROOT_CAUSE,
+                    message="is a symbolic link; records must be regular files inside claims/ (copy the file instead)",
+                )
                 continue
             if path.is_dir():
-                self.problems.add(self.shown(path), 1, 1, rank=ROOT_CAUSE, message=f"unexpected folder; {kind} records live directly in {self.shown(pattern_dir)}/")
+                self.problems.add(
+                    self.shown(path),
+                    1,
+                    1,
+                    rank=ROOT_CAUSE,
+                    message=f"unexpected folder; {kind} records live directly in {self.shown(pattern_dir)}/",
+                )
                 continue
             found.append(path)
         return found
@@ -169,14 +196,19 @@ class _Checker:
 
         def walk(value, path):
             if isinstance(value, str) and self.PLACEHOLDER in value:
-                self.at(doc, path, f"'{self.PLACEHOLDER}' placeholder left in {'.'.join(map(str, path)) or 'the file'}; "
-                                   "write the real text in its place (the skeleton marks what to fill in)")
+                self.at(
+                    doc,
+                    path,
+                    f"'{self.PLACEHOLDER}' placeholder left in {'.'.join(map(str, path)) or 'the file'}; "
+                    "write the real text in its place (the skeleton marks what to fill in)",
+                )
             elif isinstance(value, dict):
                 for k, v in value.items():
                     walk(v, path + (k,))
             elif isinstance(value, list):
                 for i, v in enumerate(value):
                     walk(v, path + (i,))
+
         walk(doc.data, ())
 
     def load(self, path: Path, kind: str) -> YamlDoc | None:
@@ -198,8 +230,12 @@ class _Checker:
             return True
         if not isinstance(data, dict):
             what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
-            self.at(doc, prefix, f"{what} must hold a mapping of fields (key: value), not {type(data).__name__}",
-                    rank=SCHEMA)
+            self.at(
+                doc,
+                prefix,
+                f"{what} must hold a mapping of fields (key: value), not {type(data).__name__}",
+                rank=SCHEMA,
+            )
             return False
         errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         # A misspelt field shows up twice: as unknown, and its right name as
@@ -250,10 +286,19 @@ class _Checker:
         if v == "type":
             expected = error.validator_value
             expected = " or ".join(expected) if isinstance(expected, list) else expected
-            names = {"string": "text", "object": "a mapping of fields", "array": "a list", "null": "null (empty)", "number": "a number", "integer": "a whole number"}
+            names = {
+                "string": "text",
+                "object": "a mapping of fields",
+                "array": "a list",
+                "null": "null (empty)",
+                "number": "a number",
+                "integer": "a whole number",
+            }
             expected = " or ".join(names.get(e, e) for e in expected.split(" or "))
             got = type(error.instance).__name__.replace("str", "text").replace("dict", "mapping")
-            self.at(doc, path, f"{where} must be {expected}, not {got}; quote text values that YAML reads as something else")
+            self.at(
+                doc, path, f"{where} must be {expected}, not {got}; quote text values that YAML reads as something else"
+            )
             return
         if v == "pattern":
             desc = error.schema.get("description") or f"it must match {error.validator_value}"
@@ -264,10 +309,18 @@ class _Checker:
             self.at(doc, path, f"{where}: '{error.instance}' is not valid; {desc}{hint}")
             return
         if v == "oneOf" and path and path[-1] == "figure":
-            self.at(doc, path, f"{where}: give exactly one of: 'value', or both 'min' and 'max', or 'amount_text' (for a number in words)")
+            self.at(
+                doc,
+                path,
+                f"{where}: give exactly one of: 'value', or both 'min' and 'max', or 'amount_text' (for a number in words)",
+            )
             return
         if v == "anyOf":
-            self.at(doc, path, f"{where}: '{error.instance}' is not valid; write a date as YYYY-MM-DD, or null when not stated")
+            self.at(
+                doc,
+                path,
+                f"{where}: '{error.instance}' is not valid; write a date as YYYY-MM-DD, or null when not stated",
+            )
             return
         if v in ("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum", "uniqueItems"):
             self.at(doc, path, f"{where}: {error.message}; {self.limit_hint(v)}")
@@ -298,7 +351,12 @@ class _Checker:
         line, col = doc.pos(path)
         first = self.defined[kind].get(rid)
         if first:
-            self.problems.add(doc.path, line, col, f"duplicate {kind} id '{rid}' (first defined at {first[0]}:{first[1]}:{first[2]}); give this one a different id")
+            self.problems.add(
+                doc.path,
+                line,
+                col,
+                f"duplicate {kind} id '{rid}' (first defined at {first[0]}:{first[1]}:{first[2]}); give this one a different id",
+            )
             return False
         self.defined[kind][rid] = (doc.path, line, col)
         return True
@@ -322,13 +380,21 @@ class _Checker:
 
     def read_claimants(self) -> None:
         self.corpus.claimants_path = self.read_list(
-            "claimants.yaml", "claimant", "claimants", self.corpus.claimants,
-            lambda d: Claimant(d["id"], d["name"], d["kind"], d.get("note")))
+            "claimants.yaml",
+            "claimant",
+            "claimants",
+            self.corpus.claimants,
+            lambda d: Claimant(d["id"], d["name"], d["kind"], d.get("note")),
+        )
 
     def read_measures(self) -> None:
         self.corpus.measures_path = self.read_list(
-            "measures.yaml", "measure", "measures", self.corpus.measures,
-            lambda d: Measure(d["id"], d["label"], d["counts"], d.get("note")))
+            "measures.yaml",
+            "measure",
+            "measures",
+            self.corpus.measures,
+            lambda d: Measure(d["id"], d["label"], d["counts"], d.get("note")),
+        )
 
     def read_sources(self) -> None:
         folder = self.dir / "sources"
@@ -347,26 +413,52 @@ class _Checker:
             for i, f in enumerate(d.get("furniture", [])):
                 first, last = f["lines"]
                 if first > last or last > line_count:
-                    self.at(doc, ("furniture", i, "lines"), f"furniture lines [{first}, {last}] do not fit the text, which has {line_count} lines; give [first, last] with first <= last <= {line_count}")
+                    self.at(
+                        doc,
+                        ("furniture", i, "lines"),
+                        f"furniture lines [{first}, {last}] do not fit the text, which has {line_count} lines; give [first, last] with first <= last <= {line_count}",
+                    )
                     continue
                 for other in furniture:
                     if first <= other.last and other.first <= last:
-                        self.at(doc, ("furniture", i, "lines"), f"furniture lines [{first}, {last}] overlap [{other.first}, {other.last}]; merge or split the ranges")
+                        self.at(
+                            doc,
+                            ("furniture", i, "lines"),
+                            f"furniture lines [{first}, {last}] overlap [{other.first}, {other.last}]; merge or split the ranges",
+                        )
                 furniture.append(Furniture(first, last, f["kind"], f.get("note")))
             self.corpus.sources[d["id"]] = Source(
-                id=d["id"], label=d["label"], title=d["title"], publisher=d["publisher"],
-                publisher_basis=d.get("publisher_basis"), url=d["url"], published=d["published"],
-                retrieved=d["retrieved"], language=d["language"], text_name=d["text"], sha256=d["sha256"],
-                furniture=furniture, note=d.get("note"), yaml_path=path, text_path=folder / d["text"], text=text,
+                id=d["id"],
+                label=d["label"],
+                title=d["title"],
+                publisher=d["publisher"],
+                publisher_basis=d.get("publisher_basis"),
+                url=d["url"],
+                published=d["published"],
+                retrieved=d["retrieved"],
+                language=d["language"],
+                text_name=d["text"],
+                sha256=d["sha256"],
+                furniture=furniture,
+                note=d.get("note"),
+                yaml_path=path,
+                text_path=folder / d["text"],
+                text=text,
                 not_recorded={x["term"]: x["reason"] for x in d.get("not_recorded", [])},
-                declared_origin=Declared(tuple(d.get("origin", {}).get("same_as", ())),
-                                         tuple(d.get("origin", {}).get("independent_of", ())),
-                                         d.get("origin", {}).get("basis", "")),
+                declared_origin=Declared(
+                    tuple(d.get("origin", {}).get("same_as", ())),
+                    tuple(d.get("origin", {}).get("independent_of", ())),
+                    d.get("origin", {}).get("basis", ""),
+                ),
             )
             self.source_docs[d["id"]] = doc
             for i, x in enumerate(d.get("not_recorded", [])):
                 if x["term"].casefold() not in text.casefold():
-                    self.at(doc, ("not_recorded", i, "term"), f"'{x['term']}' does not occur in {d['text']}; remove the entry or copy the term as the text writes it")
+                    self.at(
+                        doc,
+                        ("not_recorded", i, "term"),
+                        f"'{x['term']}' does not occur in {d['text']}; remove the entry or copy the term as the text writes it",
+                    )
             for key in ("published", "retrieved"):
                 if d[key] is not None:
                     self.check_date(doc, (key,), d[key])
@@ -377,23 +469,48 @@ class _Checker:
         # The schema forbids '/' in the name; resolve anyway, so that a link
         # cannot make the build read a file outside claims/.
         if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
-            self.at(doc, ("text",), f"text file '{name}' is a link or lies outside {self.shown(folder)}/; put the captured file itself beside this YAML file", rank=ROOT_CAUSE)
+            self.at(
+                doc,
+                ("text",),
+                f"text file '{name}' is a link or lies outside {self.shown(folder)}/; put the captured file itself beside this YAML file",
+                rank=ROOT_CAUSE,
+            )
             return None
         if not path.is_file():
-            self.at(doc, ("text",), f"text file '{name}' not found beside {doc.path}; copy the captured text there byte for byte, keeping its file name", rank=ROOT_CAUSE)
+            self.at(
+                doc,
+                ("text",),
+                f"text file '{name}' not found beside {doc.path}; copy the captured text there byte for byte, keeping its file name",
+                rank=ROOT_CAUSE,
+            )
             return None
         raw = path.read_bytes()
         if len(raw) > MAX_TEXT_BYTES:
-            self.at(doc, ("text",), f"text file '{name}' is {len(raw):,} bytes, over the limit of {MAX_TEXT_BYTES:,}; a source is one article", rank=ROOT_CAUSE)
+            self.at(
+                doc,
+                ("text",),
+                f"text file '{name}' is {len(raw):,} bytes, over the limit of {MAX_TEXT_BYTES:,}; a source is one article",
+                rank=ROOT_CAUSE,
+            )
             return None
         digest = hashlib.sha256(raw).hexdigest()
         if digest != doc.data["sha256"]:
-            self.at(doc, ("sha256",), f"text file '{name}' has SHA-256 {digest}, not the recorded one; source texts are verbatim captures and are never edited (restore the file, or record a new capture as a new source)", rank=ROOT_CAUSE)
+            self.at(
+                doc,
+                ("sha256",),
+                f"text file '{name}' has SHA-256 {digest}, not the recorded one; source texts are verbatim captures and are never edited (restore the file, or record a new capture as a new source)",
+                rank=ROOT_CAUSE,
+            )
             return None
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.at(doc, ("text",), f"text file '{name}' is not UTF-8 (byte {exc.start}); convert the capture to UTF-8 and record it as a new source", rank=ROOT_CAUSE)
+            self.at(
+                doc,
+                ("text",),
+                f"text file '{name}' is not UTF-8 (byte {exc.start}); convert the capture to UTF-8 and record it as a new source",
+                rank=ROOT_CAUSE,
+            )
             return None
 
     def check_date(self, doc: YamlDoc, path: tuple, value: str) -> datetime.date | None:
@@ -430,10 +547,16 @@ class _Checker:
                 # Still check the quotes of a claim whose other fields are wrong.
                 for j, x in enumerate(c.get("citations", []) if isinstance(c, dict) else []):
                     if isinstance(x, dict) and isinstance(x.get("source"), str) and isinstance(x.get("quote"), str):
-                        self.loose_citations.append((doc, ("claims", i, "citations", j), Citation(x["source"], x["quote"])))
+                        self.loose_citations.append(
+                            (doc, ("claims", i, "citations", j), Citation(x["source"], x["quote"]))
+                        )
             event_id = d["id"] if shell_ok else path.stem
             if shell_ok and d["id"] != path.stem:
-                self.at(doc, ("id",), f"event id '{d['id']}' does not match the file name '{path.name}'; rename the file to {d['id']}.yaml or change the id (the id is the page address)")
+                self.at(
+                    doc,
+                    ("id",),
+                    f"event id '{d['id']}' does not match the file name '{path.name}'; rename the file to {d['id']}.yaml or change the id (the id is the page address)",
+                )
             if shell_ok and not self.define("event", d["id"], doc, ("id",)):
                 continue
             claims = []
@@ -446,22 +569,42 @@ class _Checker:
                 if "figure" in c:
                     f = c["figure"]
                     figure = Figure(
-                        measure=f["measure"], qualifier=f["qualifier"], unit=f["unit"], scope=f["scope"],
-                        as_of=f["as_of"], value=f.get("value"), min=f.get("min"), max=f.get("max"),
+                        measure=f["measure"],
+                        qualifier=f["qualifier"],
+                        unit=f["unit"],
+                        scope=f["scope"],
+                        as_of=f["as_of"],
+                        value=f.get("value"),
+                        min=f.get("min"),
+                        max=f.get("max"),
                         amount_text=f.get("amount_text"),
                     )
-                claims.append(Claim(
-                    id=c["id"], text=c["text"], claimant=c["claimant"],
-                    citations=[Citation(x["source"], x["quote"]) for x in c["citations"]],
-                    rating=c["rating"], rationale=c["rationale"], event=event_id, figure=figure,
-                    contradicts=list(c.get("contradicts", [])), note=c.get("note"),
-                    published=c["published"],
-                    corrections=tuple(
-                        Correction(x["date"], tuple(Change(y["field"], y["old"], y["new"]) for y in x["changes"]),
-                                   x["reason"])
-                        for x in c.get("corrections", [])),
-                    retracted=Retraction(c["retracted"]["date"], c["retracted"]["reason"]) if "retracted" in c else None,
-                ))
+                claims.append(
+                    Claim(
+                        id=c["id"],
+                        text=c["text"],
+                        claimant=c["claimant"],
+                        citations=[Citation(x["source"], x["quote"]) for x in c["citations"]],
+                        rating=c["rating"],
+                        rationale=c["rationale"],
+                        event=event_id,
+                        figure=figure,
+                        contradicts=list(c.get("contradicts", [])),
+                        note=c.get("note"),
+                        published=c["published"],
+                        corrections=tuple(
+                            Correction(
+                                x["date"],
+                                tuple(Change(y["field"], y["old"], y["new"]) for y in x["changes"]),
+                                x["reason"],
+                            )
+                            for x in c.get("corrections", [])
+                        ),
+                        retracted=Retraction(c["retracted"]["date"], c["retracted"]["reason"])
+                        if "retracted" in c
+                        else None,
+                    )
+                )
                 self.check_date(doc, ("claims", i, "published"), c["published"])
                 for k, x in enumerate(c.get("corrections", [])):
                     self.check_date(doc, ("claims", i, "corrections", k, "date"), x["date"])
@@ -479,13 +622,23 @@ class _Checker:
                 start = self.check_date(doc, ("date", "inferred", "start"), inf["start"])
                 end = self.check_date(doc, ("date", "inferred", "end"), inf["end"])
                 if start and end and start > end:
-                    self.at(doc, ("date", "inferred", "end"), f"inferred end {inf['end']} is before start {inf['start']}; swap them")
+                    self.at(
+                        doc,
+                        ("date", "inferred", "end"),
+                        f"inferred end {inf['end']} is before start {inf['start']}; swap them",
+                    )
                 inferred = InferredDate(inf["start"], inf["end"], inf["basis"])
             event = Event(
-                id=d["id"], title=d["title"], kind=d["kind"],
+                id=d["id"],
+                title=d["title"],
+                kind=d["kind"],
                 reported_dates=[Citation(x["source"], x["quote"]) for x in d["date"]["reported"]],
-                inferred_date=inferred, place=d["place"], summary=d["summary"], claims=claims,
-                note=d.get("note"), yaml_path=path,
+                inferred_date=inferred,
+                place=d["place"],
+                summary=d["summary"],
+                claims=claims,
+                note=d.get("note"),
+                yaml_path=path,
             )
             self.corpus.events[event.id] = event
             self.event_docs[event.id] = doc
@@ -512,22 +665,27 @@ class _Checker:
             at = first_difference(cit.quote, closest)
             folded_quote = fold(cit.quote)
             self.at(
-                doc, path + ("quote",),
+                doc,
+                path + ("quote",),
                 f"quote not found verbatim in source '{cit.source}' ({source.text_name}); "
-                f"it first differs at character {at + 1} ('{folded_quote[at:at + 20]}'). "
-                f"Closest passage: \"{closest}\". Copy the words exactly as the source writes them "
-                f"(only whitespace may differ), e.g. with: python -m tooling quote {cit.source} \"...\"",
+                f"it first differs at character {at + 1} ('{folded_quote[at : at + 20]}'). "
+                f'Closest passage: "{closest}". Copy the words exactly as the source writes them '
+                f'(only whitespace may differ), e.g. with: python -m tooling quote {cit.source} "..."',
             )
             return
         # Prefer an occurrence in the article over one in page furniture.
-        for start, end in spans:
+        for start, end in spans:  # noqa: B007 - the span found is used after the loop
             line = source.line_of(start)
             if source.furniture_at(line) is None:
                 break
         else:
             start, end = spans[0]
             line = source.line_of(start)
-            self.at(doc, path + ("quote",), f"quote is in page furniture of source '{cit.source}' (line {line}), not in the article; cite the article text")
+            self.at(
+                doc,
+                path + ("quote",),
+                f"quote is in page furniture of source '{cit.source}' (line {line}), not in the article; cite the article text",
+            )
         cit.start, cit.end, cit.line = start, end, line
 
     def cross_checks(self) -> None:
@@ -547,16 +705,26 @@ class _Checker:
             seen = set()
             for i, cit in enumerate(claim.citations):
                 if cit.source in seen:
-                    self.at(doc, path + ("citations", i, "source"), f"source '{cit.source}' is cited twice in claim '{claim.id}'; keep the one passage that carries the claim")
+                    self.at(
+                        doc,
+                        path + ("citations", i, "source"),
+                        f"source '{cit.source}' is cited twice in claim '{claim.id}'; keep the one passage that carries the claim",
+                    )
                 seen.add(cit.source)
             if claim.figure is not None:
                 f = claim.figure
                 if f.measure not in c.measures and f.measure not in self.defined["measure"]:
-                    self.at(doc, path + ("figure", "measure"), self.missing("measure", f.measure, "claims/measures.yaml"))
+                    self.at(
+                        doc, path + ("figure", "measure"), self.missing("measure", f.measure, "claims/measures.yaml")
+                    )
                 if f.min is not None and f.max is not None and f.min > f.max:
                     self.at(doc, path + ("figure", "max"), f"figure max {f.max} is below min {f.min}; swap them")
                 if (f.amount_text is None) != (f.qualifier != "unquantified"):
-                    self.at(doc, path + ("figure", "qualifier"), "use qualifier 'unquantified' exactly when the figure gives amount_text instead of a number")
+                    self.at(
+                        doc,
+                        path + ("figure", "qualifier"),
+                        "use qualifier 'unquantified' exactly when the figure gives amount_text instead of a number",
+                    )
             for j, other in enumerate(claim.contradicts):
                 if other == claim.id:
                     self.at(doc, path + ("contradicts", j), "a claim cannot contradict itself; remove its own id")
@@ -570,7 +738,9 @@ class _Checker:
             for key in ("same_as", "independent_of"):
                 for j, other in enumerate(getattr(source.declared_origin, key)):
                     if other == sid:
-                        self.at(doc, ("origin", key, j), f"a source cannot be recorded as '{key}' itself; remove '{sid}'")
+                        self.at(
+                            doc, ("origin", key, j), f"a source cannot be recorded as '{key}' itself; remove '{sid}'"
+                        )
                     elif other not in self.corpus.sources and other not in self.defined["source"]:
                         self.at(doc, ("origin", key, j), self.missing("source", other, "claims/sources/"))
 
@@ -585,7 +755,11 @@ class _Checker:
                 self.at(doc, path + ((m.field,) if m.field else ("id",)), m.message)
                 continue
             event = self.base[m.claim].event
-            where = self.corpus.events[event].yaml_path if event in self.corpus.events else self.dir / "events" / f"{event}.yaml"
+            where = (
+                self.corpus.events[event].yaml_path
+                if event in self.corpus.events
+                else self.dir / "events" / f"{event}.yaml"
+            )
             self.problems.add(self.shown(where), 1, 1, m.message)
         self.problems.rank = RECORDS
 
@@ -606,16 +780,19 @@ class _Checker:
             # Judged only when everything it rests on was read: a claim whose
             # source or contradicting claim has errors above would draw
             # consequences of those errors, not problems of its own.
-            return (all(x.source in c.sources for x in claim.citations)
-                    and not any(o in self.unreadable_claims for o in claim.contradicts)
-                    and claim.claimant in c.claimants)
+            return (
+                all(x.source in c.sources for x in claim.citations)
+                and not any(o in self.unreadable_claims for o in claim.contradicts)
+                and claim.claimant in c.claimants
+            )
 
         for finding in run(c):
             if finding.kind == "source":
                 # "Not recorded" is judged against what the records quote; with
                 # records or quotes unreadable it would only echo those errors.
                 unread = self.failed_kinds & {"claim", "event"} or any(
-                    x.start < 0 for cl in c.claims.values() for x in cl.citations if x.source == finding.claim)
+                    x.start < 0 for cl in c.claims.values() for x in cl.citations if x.source == finding.claim
+                )
                 if not unread:
                     self.at(self.source_docs[finding.claim], (finding.field,), finding.message)
                 continue
@@ -632,7 +809,9 @@ class _Checker:
         self.loose_citations: list[tuple[YamlDoc, tuple, Citation]] = []
         self.orphan_claims: list[Claim] = []
         if not self.dir.is_dir():
-            self.problems.add(self.shown(self.dir), 1, 1, "claims folder not found; run from the project root or pass --claims DIR")
+            self.problems.add(
+                self.shown(self.dir), 1, 1, "claims folder not found; run from the project root or pass --claims DIR"
+            )
             return self.corpus, self.problems
         self.read_claimants()
         self.read_measures()

@@ -20,8 +20,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 COMPRESSED = {".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gif", ".webp"}
 
 
@@ -91,15 +98,26 @@ def lighthouse(root: Path, pages: list[str]) -> dict[str, dict]:
         for page in pages:
             with tempfile.NamedTemporaryFile(suffix=".json") as report:
                 proc = subprocess.run(
-                    [str(LIGHTHOUSE), f"{origin}/{page}", "--only-categories=performance", "--quiet",
-                     "--output=json", f"--output-path={report.name}",
-                     f"--chrome-flags=--headless=new {' '.join(ARGS)}"],
-                    env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, timeout=180)
+                    [
+                        str(LIGHTHOUSE),
+                        f"{origin}/{page}",
+                        "--only-categories=performance",
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={report.name}",
+                        f"--chrome-flags=--headless=new {' '.join(ARGS)}",
+                    ],
+                    env={**os.environ, "CHROME_PATH": CHROMIUM},
+                    capture_output=True,
+                    timeout=180,
+                )
                 if proc.returncode != 0:
                     continue
                 data = json.loads(Path(report.name).read_text(encoding="utf-8"))
-            out[page] = {"score": round(100 * data["categories"]["performance"]["score"]),
-                         "bytes": int(data["audits"]["total-byte-weight"]["numericValue"])}
+            out[page] = {
+                "score": round(100 * data["categories"]["performance"]["score"]),
+                "bytes": int(data["audits"]["total-byte-weight"]["numericValue"]),
+            }
     finally:
         httpd.shutdown()
     return out
@@ -133,8 +151,12 @@ def first_visits(root: Path, pages: list[str]) -> dict[str, dict]:
                     if path.is_file():
                         files[path] = sent_bytes(path)
                 context.close()
-                out[page_name] = {"page": sent_bytes(root / page_name), "total": sum(files.values()),
-                                  "files": len(files), "third_party": third}
+                out[page_name] = {
+                    "page": sent_bytes(root / page_name),
+                    "total": sum(files.values()),
+                    "files": len(files),
+                    "third_party": third,
+                }
             browser.close()
     finally:
         httpd.shutdown()

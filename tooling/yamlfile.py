@@ -70,22 +70,35 @@ def _mark(mark) -> tuple[int, int]:
 
 # PyYAML's messages, in an editor's words: what is wrong on the line, and the fix.
 _PLAIN = (
-    ("mapping values are not allowed",
-     "a colon followed by a space inside a value; put the whole value in double quotes"),
-    ("expected <block end>",
-     "this line's indentation does not match the lines above; line it up with its siblings (spaces only)"),
-    ("did not find expected key",
-     "this line's indentation does not match the lines above; line it up with its siblings (spaces only)"),
-    ("expected '<document start>'",
-     "this line's indentation does not match the lines above; line it up with its siblings (spaces only)"),
-    ("could not find expected ':'", "a line that is neither 'key: value' nor a '- ' list item; add the colon, "
-                                    "or quote the text if it continues the line above"),
+    (
+        "mapping values are not allowed",
+        "a colon followed by a space inside a value; put the whole value in double quotes",
+    ),
+    (
+        "expected <block end>",
+        "this line's indentation does not match the lines above; line it up with its siblings (spaces only)",
+    ),
+    (
+        "did not find expected key",
+        "this line's indentation does not match the lines above; line it up with its siblings (spaces only)",
+    ),
+    (
+        "expected '<document start>'",
+        "this line's indentation does not match the lines above; line it up with its siblings (spaces only)",
+    ),
+    (
+        "could not find expected ':'",
+        "a line that is neither 'key: value' nor a '- ' list item; add the colon, "
+        "or quote the text if it continues the line above",
+    ),
     ("found unexpected end of stream", "a quotation mark is opened and never closed; close the quote"),
     ("while scanning a quoted scalar", "a quotation mark is opened and never closed; close the quote"),
     ("expected ',' or ']'", "a [list] is not closed; add the ']' (or write the list as '- ' lines)"),
     ("expected ',' or '}'", "a {mapping} is not closed; add the '}'"),
-    ("found character that cannot start any token",
-     "text that starts with a character YAML reserves (@ ` % |  >) must be in double quotes"),
+    (
+        "found character that cannot start any token",
+        "text that starts with a character YAML reserves (@ ` % |  >) must be in double quotes",
+    ),
     ("found undefined alias", "a '*' starts a YAML alias; put text that starts with '*' in double quotes"),
 )
 
@@ -102,11 +115,19 @@ def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        problems.add(shown_as, 1, 1, f"cannot read the file ({exc.strerror}); check that it exists and is readable", rank=ROOT_CAUSE)
+        problems.add(
+            shown_as,
+            1,
+            1,
+            f"cannot read the file ({exc.strerror}); check that it exists and is readable",
+            rank=ROOT_CAUSE,
+        )
         return None
     if len(raw) > MAX_FILE_BYTES:
         problems.add(
-            shown_as, 1, 1,
+            shown_as,
+            1,
+            1,
             f"file is {len(raw):,} bytes, over the limit of {MAX_FILE_BYTES:,}; split it into smaller files",
             rank=ROOT_CAUSE,
         )
@@ -117,7 +138,9 @@ def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.add(
-            shown_as, line, col,
+            shown_as,
+            line,
+            col,
             f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
             rank=ROOT_CAUSE,
         )
@@ -179,10 +202,9 @@ class _Builder:
             )
             return None
         self.seen.add(id(node))
-        if not isinstance(node, yaml.ScalarNode):
-            if node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                self.error(node.start_mark, f"tag {node.tag} is not allowed here; remove the '!' tag")
-                return None
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+            self.error(node.start_mark, f"tag {node.tag} is not allowed here; remove the '!' tag")
+            return None
         if isinstance(node, yaml.MappingNode):
             out: dict = {}
             for key_node, value_node in node.value:

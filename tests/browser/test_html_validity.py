@@ -14,7 +14,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 # Errors traced to the theme, not to this project's markup: (message start, why).
@@ -34,8 +33,9 @@ def _vnu() -> str:
 def test_generated_pages_are_valid_html(real_built, artifacts):
     jar = _vnu()
     pages = sorted(str(p) for p in real_built.outdir.rglob("*.html") if "_static" not in p.parts)
-    result = subprocess.run(["java", "-jar", jar, "--errors-only", "--format", "json", *pages],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        ["java", "-jar", jar, "--errors-only", "--format", "json", *pages], capture_output=True, text=True, timeout=600
+    )
     report = json.loads(result.stderr)  # vnu writes its JSON report to stderr
     assert "version" in report, result.stderr[:500]  # the checker really ran
     messages = report["messages"]
@@ -43,7 +43,8 @@ def test_generated_pages_are_valid_html(real_built, artifacts):
     (artifacts / "vnu.json").write_text(json.dumps({"pages": len(pages), "errors": errors}, indent=1))
     unexplained = [
         f"{m.get('url', '').rsplit('/html/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-        for m in errors if not any(m.get("message", "").startswith(t) for t, _ in THEME_ERRORS)
+        for m in errors
+        if not any(m.get("message", "").startswith(t) for t, _ in THEME_ERRORS)
     ]
     assert len(pages) > 40
     assert unexplained == []

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 
 from tooling.validate import check
-from conftest import ROOT
+
 
 def corpus_claims():
     corpus, _ = check(ROOT / "claims", ROOT)
@@ -25,20 +26,33 @@ KEY_PAGES = {
 
 
 def all_pages(outdir):
-    return sorted(p.relative_to(outdir).as_posix() for p in outdir.rglob("*.html")
-                  if not p.relative_to(outdir).as_posix().startswith("_"))
+    return sorted(
+        p.relative_to(outdir).as_posix()
+        for p in outdir.rglob("*.html")
+        if not p.relative_to(outdir).as_posix().startswith("_")
+    )
 
 
 def test_every_page_loads_without_console_errors(page, server, real_built):
     pages = all_pages(real_built.outdir)
     assert len(pages) > 40
     errors = []
-    page.on("console", lambda m: errors.append(f"{page.url}: console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console", lambda m: errors.append(f"{page.url}: console {m.type}: {m.text}") if m.type == "error" else None
+    )
     page.on("pageerror", lambda e: errors.append(f"{page.url}: page error: {e}"))
     # A request the browser itself aborts because we navigate on is not an error.
-    page.on("requestfailed", lambda r: errors.append(f"{page.url}: failed request {r.url}: {r.failure}")
-            if r.failure != "net::ERR_ABORTED" else None)
-    page.on("response", lambda r: errors.append(f"{page.url}: HTTP {r.status} for {r.url}") if r.status >= 400 else None)
+    page.on(
+        "requestfailed",
+        lambda r: (
+            errors.append(f"{page.url}: failed request {r.url}: {r.failure}")
+            if r.failure != "net::ERR_ABORTED"
+            else None
+        ),
+    )
+    page.on(
+        "response", lambda r: errors.append(f"{page.url}: HTTP {r.status} for {r.url}") if r.status >= 400 else None
+    )
     for rel in pages:
         response = page.goto(f"{server}/{rel}", wait_until="load")
         assert response.status == 200, rel

@@ -67,8 +67,11 @@ def _load_records(app) -> None:
         for line in report.splitlines():
             logger.error(line, type="factcheck", subtype="records")
         n = len(report.splitlines())
-        logger.error(f"{n} problem(s) in the claim records; the site was not built. "
-                     "Run 'make check' to list them again.", type="factcheck", subtype="records")
+        logger.error(
+            f"{n} problem(s) in the claim records; the site was not built. Run 'make check' to list them again.",
+            type="factcheck",
+            subtype="records",
+        )
         raise RecordsError(1)
     # Measured once here, before parallel reading forks: every source page and
     # corroborated claim needs the origin groups.
@@ -136,5 +139,9 @@ def setup(app):
         app.add_directive(name, cls)
     app.add_css_file("factcheck.css")
     app.add_js_file("factcheck-filter.js", loading_method="defer")
-    return {"version": __version__, "env_version": _code_version(), "parallel_read_safe": True,
-            "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": _code_version(),
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

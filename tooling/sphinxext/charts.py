@@ -55,8 +55,17 @@ def chart_data(corpus: Corpus, measure_id: str, claims: list[Claim]) -> dict | N
         f = c.figure
         y = TOP + ROW * i + ROW / 2
         name = name_of(c)
-        row = {"y": _n(y), "label_y": _n(y + 4), "value_y": _n(y - 9), "name": name, "short": name if len(name) <= 30 else name[:28] + "…",
-               "qualifier": f.qualifier, "display": f.display(), "range": None, "bound": None}
+        row = {
+            "y": _n(y),
+            "label_y": _n(y + 4),
+            "value_y": _n(y - 9),
+            "name": name,
+            "short": name if len(name) <= 30 else name[:28] + "…",
+            "qualifier": f.qualifier,
+            "display": f.display(),
+            "range": None,
+            "bound": None,
+        }
         if f.value is None:  # a range
             row["range"] = (_n(x(f.min)), _n(x(f.max)))
         else:
@@ -72,8 +81,14 @@ def chart_data(corpus: Corpus, measure_id: str, claims: list[Claim]) -> dict | N
             row.update(cx=_n(cx), hollow=f.qualifier == "about", value=format_number(f.value))
         out_rows.append(row)
     return {
-        "uid": f"chart-{measure_id}", "width": WIDTH, "height": height, "left": LEFT, "top": TOP - 4,
-        "axis_y": axis_y, "axis_end": WIDTH - RIGHT, "label": corpus.measures[measure_id].label,
+        "uid": f"chart-{measure_id}",
+        "width": WIDTH,
+        "height": height,
+        "left": LEFT,
+        "top": TOP - 4,
+        "axis_y": axis_y,
+        "axis_end": WIDTH - RIGHT,
+        "label": corpus.measures[measure_id].label,
         "desc": "; ".join(f"{name_of(c)}: {c.figure.display()}" for c in rows),
         "ticks": [(_n(x(top_value * i / 5)), format_number(top_value * i / 5)) for i in range(6)],
         "rows": out_rows,

@@ -31,15 +31,18 @@ def _status(claim) -> dict | None:
 
 
 def _rows(corpus: Corpus, claims, with_claimant: bool) -> list[dict]:
-    return [{
-        "claim": claim_ref(c),
-        "rating": badge_data(c.rating),
-        "status": _status(c),
-        "claimant": Link("claimant", c.claimant, corpus.claimants[c.claimant].name) if with_claimant else None,
-        "event": Link("event", c.event, corpus.events[c.event].title),
-        "sources": [Link("source", sid, sid) for sid in dict.fromkeys(x.source for x in c.citations)],
-        "filter": f"fc-f-rating-{c.rating} fc-f-claimant-{c.claimant} fc-f-event-{c.event}",
-    } for c in claims]
+    return [
+        {
+            "claim": claim_ref(c),
+            "rating": badge_data(c.rating),
+            "status": _status(c),
+            "claimant": Link("claimant", c.claimant, corpus.claimants[c.claimant].name) if with_claimant else None,
+            "event": Link("event", c.event, corpus.events[c.event].title),
+            "sources": [Link("source", sid, sid) for sid in dict.fromkeys(x.source for x in c.citations)],
+            "filter": f"fc-f-rating-{c.rating} fc-f-claimant-{c.claimant} fc-f-event-{c.event}",
+        }
+        for c in claims
+    ]
 
 
 HEADERS = ["Claim", "Rating", "Claimant", "Event", "Sources"]
@@ -49,8 +52,11 @@ def collect_index(corpus: Corpus, _arg: str) -> dict:
     claims = [c for e in corpus.events_in_order() for c in e.claims]
     used = sorted({c.claimant for c in claims}, key=lambda i: corpus.claimants[i].name.casefold())
     filters = [
-        {"name": "rating", "label": "Rating",
-         "options": [(r.name, r.label) for r in SCALE if any(c.rating == r.name for c in claims)]},
+        {
+            "name": "rating",
+            "label": "Rating",
+            "options": [(r.name, r.label) for r in SCALE if any(c.rating == r.name for c in claims)],
+        },
         {"name": "claimant", "label": "Claimant", "options": [(i, corpus.claimants[i].name) for i in used]},
         {"name": "event", "label": "Event", "options": [(e.id, e.title) for e in corpus.events_in_order()]},
     ]
@@ -59,8 +65,12 @@ def collect_index(corpus: Corpus, _arg: str) -> dict:
 
 def collect_claimant(corpus: Corpus, claimant_id: str) -> dict:
     claims = [c for e in corpus.events_in_order() for c in e.claims if c.claimant == claimant_id]
-    return {"filters": None, "summary": {"words": count(len(claims), "claim"), "counts": rating_counts(claims)},
-            "headers": [h for h in HEADERS if h != "Claimant"], "rows": _rows(corpus, claims, False)}
+    return {
+        "filters": None,
+        "summary": {"words": count(len(claims), "claim"), "counts": rating_counts(claims)},
+        "headers": [h for h in HEADERS if h != "Claimant"],
+        "rows": _rows(corpus, claims, False),
+    }
 
 
 def render_table(d: dict, linker) -> list[nodes.Node]:
@@ -88,8 +98,11 @@ def collect_claimants(corpus: Corpus, _arg: str) -> list[dict]:
     counts: dict[str, int] = {}
     for c in corpus.claims.values():
         counts[c.claimant] = counts.get(c.claimant, 0) + 1
-    return [{"claimant": Link("claimant", who.id, who.name), "kind": who.kind, "claims": count(counts[who.id], "claim")}
-            for who in sorted(corpus.claimants.values(), key=lambda w: w.name.casefold()) if counts.get(who.id)]
+    return [
+        {"claimant": Link("claimant", who.id, who.name), "kind": who.kind, "claims": count(counts[who.id], "claim")}
+        for who in sorted(corpus.claimants.values(), key=lambda w: w.name.casefold())
+        if counts.get(who.id)
+    ]
 
 
 def render_claimants(d: list[dict], linker) -> list[nodes.Node]:

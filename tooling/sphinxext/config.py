@@ -13,24 +13,33 @@ Markdown (MyST), written by the site's maintainers, not by record editors.
 from __future__ import annotations
 
 PAGE_DEFAULTS = {
-    "events": {"title": "Timeline of events",
-               "intro": "Every event the sources report, in date order. Calendar dates marked \"inferred\" are "
-                        "an editor's inference; each event page shows the sources' own words beside it."},
-    "sources": {"title": "Sources",
-                "intro": "The captured texts the site is built from, each in full, with which of them retell "
-                         "one text."},
-    "claims": {"title": "All claims",
-               "intro": "Every claim on the site. Filter by rating, by who made the claim, or by event."},
+    "events": {
+        "title": "Timeline of events",
+        "intro": 'Every event the sources report, in date order. Calendar dates marked "inferred" are '
+        "an editor's inference; each event page shows the sources' own words beside it.",
+    },
+    "sources": {
+        "title": "Sources",
+        "intro": "The captured texts the site is built from, each in full, with which of them retell one text.",
+    },
+    "claims": {
+        "title": "All claims",
+        "intro": "Every claim on the site. Filter by rating, by who made the claim, or by event.",
+    },
     "claimants": {"title": "Claimants", "intro": "Who made the claims."},
-    "figures": {"title": "Contested figures",
-                "intro": "Every number the sources report, grouped by what it counts. Where reports differ, all "
-                         "of them are shown; none is chosen as the true one."},
-    "corrections": {"title": "Corrections",
-                    "intro": "When a published claim changes (its rating, wording, claimant, quoted passages or "
-                             "figure), the change is logged on the claim itself, with the date, the old and new "
-                             "values and the reason, and listed here. A claim is never deleted: a withdrawn claim "
-                             "is marked retracted and its address still says what it was and why it was "
-                             "withdrawn. The dates are those of publication, not of the build."},
+    "figures": {
+        "title": "Contested figures",
+        "intro": "Every number the sources report, grouped by what it counts. Where reports differ, all "
+        "of them are shown; none is chosen as the true one.",
+    },
+    "corrections": {
+        "title": "Corrections",
+        "intro": "When a published claim changes (its rating, wording, claimant, quoted passages or "
+        "figure), the change is logged on the claim itself, with the date, the old and new "
+        "values and the reason, and listed here. A claim is never deleted: a withdrawn claim "
+        "is marked retracted and its address still says what it was and why it was "
+        "withdrawn. The dates are those of publication, not of the build.",
+    },
 }
 
 

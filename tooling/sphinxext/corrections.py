@@ -25,14 +25,20 @@ from docutils import nodes
 from ..ratings import BY_NAME
 from ..records import Change, Claim, Corpus, Figure, Retraction
 from .aggregates import register
-from .config import organization
 from .common import claim_ref, claimant_name, para, strong, text
+from .config import organization
 from .domain import INDEX_PAGES, address
 
 PAGE = INDEX_PAGES["corrections"]
 FEED = "corrections.atom"
-FIELD_NAMES = {"rating": "Rating", "text": "Claim", "claimant": "Claimed by", "citations": "Quoted passages",
-               "figure": "Figure", "contradicts": "Disputes"}
+FIELD_NAMES = {
+    "rating": "Rating",
+    "text": "Claim",
+    "claimant": "Claimed by",
+    "citations": "Quoted passages",
+    "figure": "Figure",
+    "contradicts": "Disputes",
+}
 
 
 def human_date(iso: str) -> str:
@@ -72,8 +78,10 @@ def _value(corpus: Corpus, field: str, value) -> str:
 
 
 def change_words(corpus: Corpus, change: Change) -> str:
-    return f"{FIELD_NAMES.get(change.field, change.field)}: was {_value(corpus, change.field, change.old)}; " \
-           f"now {_value(corpus, change.field, change.new)}."
+    return (
+        f"{FIELD_NAMES.get(change.field, change.field)}: was {_value(corpus, change.field, change.old)}; "
+        f"now {_value(corpus, change.field, change.new)}."
+    )
 
 
 def render_dates(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
@@ -83,11 +91,18 @@ def render_dates(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
     if claim.updated:
         dates += text(f" · Updated {human_date(claim.updated)}")
         if claim.corrections:
-            dates += text(" (see the correction below)" if len(claim.corrections) == 1 else " (see the corrections below)")
+            dates += text(
+                " (see the correction below)" if len(claim.corrections) == 1 else " (see the corrections below)"
+            )
     out.append(dates)
     if claim.retracted:
-        out.append(para(strong(f"Retracted on {human_date(claim.retracted.date)}: "), claim.retracted.reason,
-                        classes=["fc-retracted-notice"]))
+        out.append(
+            para(
+                strong(f"Retracted on {human_date(claim.retracted.date)}: "),
+                claim.retracted.reason,
+                classes=["fc-retracted-notice"],
+            )
+        )
     return out
 
 
@@ -147,20 +162,30 @@ def entries(corpus: Corpus) -> list[Entry]:
 
 def collect_log(corpus: Corpus, _arg: str) -> list[dict]:
     """``{fc-corrections}``: the site-wide log, newest first."""
-    return [{"date": human_date(e.date), "kind": "Retracted: " if e.retraction else "Corrected: ",
-             "claim": claim_ref(e.claim), "reason": e.reason,
-             "changes": [change_words(corpus, ch) for ch in e.changes]} for e in entries(corpus)]
+    return [
+        {
+            "date": human_date(e.date),
+            "kind": "Retracted: " if e.retraction else "Corrected: ",
+            "claim": claim_ref(e.claim),
+            "reason": e.reason,
+            "changes": [change_words(corpus, ch) for ch in e.changes],
+        }
+        for e in entries(corpus)
+    ]
 
 
 def render_log(log: list[dict], linker) -> list[nodes.Node]:
     if not log:
         return [para("No claim has been corrected or retracted since it was published.")]
     feed = "../" * linker.fromdocname.count("/") + FEED
-    out = [para(f"{len(log)} {'entry' if len(log) == 1 else 'entries'} (corrections and retractions), "
-                "newest first. ",
-                "Follow them in a feed reader: ",
-                nodes.reference("", "corrections feed (Atom)", refuri=feed),
-                ".")]
+    out = [
+        para(
+            f"{len(log)} {'entry' if len(log) == 1 else 'entries'} (corrections and retractions), newest first. ",
+            "Follow them in a feed reader: ",
+            nodes.reference("", "corrections feed (Atom)", refuri=feed),
+            ".",
+        )
+    ]
     items = nodes.bullet_list(classes=["fc-corrections-log"])
     for e in log:
         item = nodes.list_item()
@@ -213,7 +238,7 @@ def write_feed(app, corpus: Corpus, base: str) -> bytes:
 
 def _stamp(iso: str) -> datetime.datetime:
     y, m, d = (int(x) for x in iso.split("-"))
-    return datetime.datetime(y, m, d, tzinfo=datetime.timezone.utc)
+    return datetime.datetime(y, m, d, tzinfo=datetime.UTC)
 
 
 def feed_path(outdir: str) -> Path:

@@ -101,8 +101,9 @@ class Linker:
             raise KeyError(f"no {objtype} '{name}' in the records")
         docname, anchor = where
         if docname not in self._uris:
-            self._uris[docname] = "" if docname == self.fromdocname else self.builder.get_relative_uri(
-                self.fromdocname, docname)
+            self._uris[docname] = (
+                "" if docname == self.fromdocname else self.builder.get_relative_uri(self.fromdocname, docname)
+            )
         anchor = fragment or anchor
         return (self._uris[docname] + (f"#{anchor}" if anchor else "")) or "#"
 
@@ -110,8 +111,14 @@ class Linker:
         return Href(self.uri(link.objtype, link.name, link.fragment), link.label, link.title)
 
     def reference(self, link: Link, classes=()) -> nodes.reference:
-        ref = nodes.reference("", "", nodes.Text(link.label), internal=True,
-                              refuri=self.uri(link.objtype, link.name, link.fragment), classes=list(classes))
+        ref = nodes.reference(
+            "",
+            "",
+            nodes.Text(link.label),
+            internal=True,
+            refuri=self.uri(link.objtype, link.name, link.fragment),
+            classes=list(classes),
+        )
         if link.title:
             ref["reftitle"] = link.title
         return ref
@@ -130,8 +137,17 @@ class Linker:
 def xref(objtype: str, name: str, label, fragment: str = "", title: str = "", classes=()) -> addnodes.pending_xref:
     """A link written while a page is read; Sphinx resolves it through the domain."""
     content = nodes.inline("", "", nodes.Text(label) if isinstance(label, str) else label)
-    node = addnodes.pending_xref("", content, refdomain="fc", reftype=objtype, reftarget=name,
-                                 refexplicit=True, refwarn=True, fc_fragment=fragment, fc_title=title)
+    node = addnodes.pending_xref(
+        "",
+        content,
+        refdomain="fc",
+        reftype=objtype,
+        reftarget=name,
+        refexplicit=True,
+        refwarn=True,
+        fc_fragment=fragment,
+        fc_title=title,
+    )
     node["classes"].extend(classes)
     return node
 
@@ -173,8 +189,13 @@ class FactCheckDomain(Domain):
 
     def get_objects(self):
         corpus = self._corpus()
-        tables = {"event": corpus.events, "claim": corpus.claims, "source": corpus.sources,
-                  "claimant": corpus.claimants, "measure": corpus.measures}
+        tables = {
+            "event": corpus.events,
+            "claim": corpus.claims,
+            "source": corpus.sources,
+            "claimant": corpus.claimants,
+            "measure": corpus.measures,
+        }
         for objtype, table in tables.items():
             for name in sorted(table):
                 docname, anchor = address(corpus, objtype, name)

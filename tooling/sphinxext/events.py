@@ -36,8 +36,15 @@ class EventDirective(RecordDirective):
         # records (disputes, origin groups) is an aggregate (see below).
         self.depend(event.yaml_path, corpus.claimants_path, corpus.measures_path)
         self.depend(*{corpus.sources[cit.source].yaml_path for claim in event.claims for cit in claim.citations})
-        named = {i for claim in event.claims for c in claim.corrections for ch in c.changes
-                 if ch.field == "contradicts" for i in (ch.old or []) + (ch.new or []) if isinstance(i, str)}
+        named = {
+            i
+            for claim in event.claims
+            for c in claim.corrections
+            for ch in c.changes
+            if ch.field == "contradicts"
+            for i in (ch.old or []) + (ch.new or [])
+            if isinstance(i, str)
+        }
         self.depend(*{corpus.events[corpus.claims[i].event].yaml_path for i in named if i in corpus.claims})
         return [render_event(corpus, event)]
 
@@ -50,15 +57,15 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
         for i, cit in enumerate(event.reported_dates):
             if i:
                 p += text("; ")
-            p += link("source", cit.source, f"“{cit.quote}”", fragment=cit.anchor_line,
-                      title=corpus.sources[cit.source].label)
+            p += link(
+                "source", cit.source, f"“{cit.quote}”", fragment=cit.anchor_line, title=corpus.sources[cit.source].label
+            )
             p += text(f" ({corpus.sources[cit.source].label})")
         box += p
     else:
         box += para(strong("As reported: "), "no source dates it")
     if event.inferred_date:
-        box += para(strong("Editor’s inference: "), event.inferred_date.display(), " — ",
-                    event.inferred_date.basis)
+        box += para(strong("Editor’s inference: "), event.inferred_date.display(), " — ", event.inferred_date.basis)
     else:
         box += para(strong("Editor’s inference: "), "none made")
     return box
@@ -67,12 +74,14 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
 def render_event(corpus: Corpus, event: Event) -> nodes.section:
     sec = section(event.title, [f"event-{event.id}"], classes=["fc-event"])
     sources = sorted({cit.source for c in event.claims for cit in c.citations})
-    sec += field_list([
-        ("When", date_body(corpus, event)),
-        ("Where", event.place),
-        ("Kind", event.kind),
-        ("Sources", para(*_join([link("source", s, corpus.sources[s].label) for s in sources]))),
-    ])
+    sec += field_list(
+        [
+            ("When", date_body(corpus, event)),
+            ("Where", event.place),
+            ("Kind", event.kind),
+            ("Sources", para(*_join([link("source", s, corpus.sources[s].label) for s in sources]))),
+        ]
+    )
     sec += para(event.summary, classes=["fc-summary"])
     if event.note:
         sec += para(strong("Editor’s note: "), event.note, classes=["fc-note"])
@@ -95,8 +104,13 @@ def _join(items, sep=", "):
 def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
     classes = ["fc-claim", f"fc-claim-{claim.rating}"] + (["fc-claim-retracted"] if claim.retracted else [])
     card = section(claim.text, [claim.anchor], classes=classes)
-    head = para(badge(claim.rating), " ", inline("Claimed by ", ["fc-by"]),
-                strong(claimant_name(corpus, claim.claimant)), classes=["fc-claim-head"])
+    head = para(
+        badge(claim.rating),
+        " ",
+        inline("Claimed by ", ["fc-by"]),
+        strong(claimant_name(corpus, claim.claimant)),
+        classes=["fc-claim-head"],
+    )
     if claim.retracted:
         head.insert(0, inline("Retracted", ["fc-badge", "fc-badge-retracted"]))
         head.insert(1, text(" "))
@@ -105,8 +119,7 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
     if claim.figure is not None:
         f = claim.figure
         measure = corpus.measures.get(f.measure)
-        p = para(strong("Figure: "), inline(f.display(), ["fc-figure-value"]), f" — {f.scope}",
-                 classes=["fc-figure"])
+        p = para(strong("Figure: "), inline(f.display(), ["fc-figure-value"]), f" — {f.scope}", classes=["fc-figure"])
         p += text(f"; as of: {f.as_of}" if f.as_of else "; as of: not stated")
         if measure:
             p += text(" (")
@@ -120,8 +133,13 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         quote["ids"].append(claim.citation_anchor(i) + "-q")
         quote += para(f"“{cit.quote}”")
         attribution = nodes.attribution()
-        attribution += link("source", cit.source, f"{source.label}, line {cit.line}",
-                            fragment=claim.citation_anchor(i), title="Read the passage in the full source text")
+        attribution += link(
+            "source",
+            cit.source,
+            f"{source.label}, line {cit.line}",
+            fragment=claim.citation_anchor(i),
+            title="Read the passage in the full source text",
+        )
         quote += attribution
         card += quote
     card += para(strong("Why this rating: "), claim.rationale, classes=["fc-rationale"])
@@ -140,8 +158,9 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
 def collect_origins(corpus: Corpus, claim_id: str):
     """The independent origins among the claim's sources (measured over every source's text)."""
     claim = corpus.claims[claim_id]
-    return [[Link("source", s, corpus.sources[s].label, "origin") for s in group]
-            for group in origin_groups(claim, corpus)]
+    return [
+        [Link("source", s, corpus.sources[s].label, "origin") for s in group] for group in origin_groups(claim, corpus)
+    ]
 
 
 def render_origins(groups, linker) -> list[nodes.Node]:
@@ -160,15 +179,22 @@ def render_origins(groups, linker) -> list[nodes.Node]:
 def collect_disputes(corpus: Corpus, claim_id: str):
     """The claims this one contradicts or is contradicted by, sorted by how the records settle them."""
     claim = corpus.claims[claim_id]
-    linked = [corpus.claims[d] for d in dict.fromkeys(claim.contradicts + corpus.contradicted_by.get(claim.id, []))
-              if d in corpus.claims]
+    linked = [
+        corpus.claims[d]
+        for d in dict.fromkeys(claim.contradicts + corpus.contradicted_by.get(claim.id, []))
+        if d in corpus.claims
+    ]
     # A contradiction the records settle is not a dispute: say which it is.
     if claim.rating == "inaccurate":
         groups = [("Settled by: ", linked)]
     else:
-        groups = [("Disputed by: ", [c for c in linked if c.rating != "inaccurate"]),
-                  ("Contradicts a claim the records show to be inaccurate: ",
-                   [c for c in linked if c.rating == "inaccurate"])]
+        groups = [
+            ("Disputed by: ", [c for c in linked if c.rating != "inaccurate"]),
+            (
+                "Contradicts a claim the records show to be inaccurate: ",
+                [c for c in linked if c.rating == "inaccurate"],
+            ),
+        ]
     return [(label, [claim_ref(c) for c in claims]) for label, claims in groups if claims]
 
 

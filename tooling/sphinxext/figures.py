@@ -12,9 +12,9 @@ from docutils import nodes
 
 from ..records import Claim, Corpus, Measure, count, format_number
 from .aggregates import placeholder, register
+from .charts import chart_data
 from .common import badge_data, claim_ref, claimant_name, para, section, strong
 from .domain import Link
-from .charts import chart_data
 from .nodes import fc_template
 from .state import RecordDirective
 
@@ -66,16 +66,23 @@ def spread(claims: list[Claim]) -> str:
 
 def collect_summary(corpus: Corpus, _arg: str) -> dict:
     groups = corpus.figures_by_measure()
-    contested = sorted((m for m in groups if is_contested(groups[m])), key=lambda m: corpus.measures[m].label.casefold())
-    return {"figures": count(sum(len(g) for g in groups.values()), "figure"),
-            "measures": count(len(groups), "measure"),
-            "contested": [Link("measure", m, corpus.measures[m].label) for m in contested]}
+    contested = sorted(
+        (m for m in groups if is_contested(groups[m])), key=lambda m: corpus.measures[m].label.casefold()
+    )
+    return {
+        "figures": count(sum(len(g) for g in groups.values()), "figure"),
+        "measures": count(len(groups), "measure"),
+        "contested": [Link("measure", m, corpus.measures[m].label) for m in contested],
+    }
 
 
 def render_summary(d: dict, linker) -> list[nodes.Node]:
     n = len(d["contested"])
-    p = para(f"{d['figures']} on {d['measures']}; {n} of them {'has' if n == 1 else 'have'} reports that differ"
-             + (": " if n else "."), classes=["fc-help"])
+    p = para(
+        f"{d['figures']} on {d['measures']}; {n} of them {'has' if n == 1 else 'have'} reports that differ"
+        + (": " if n else "."),
+        classes=["fc-help"],
+    )
     for i, link in enumerate(d["contested"]):
         if i:
             p += nodes.Text(", ")
@@ -102,23 +109,31 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
     # Sources that retell one text are one origin: say how many independent ones there are.
     origins = corpus.origins.group_count(sources)
     n = sum(len(c.citations) for c in claims)
-    summary = (f"What it counts: {measure.counts}. "
-               f"{count(n, 'report')} from {count(len(claimants), 'claimant')} in {count(len(sources), 'source')} "
-               f"({count(origins, 'independent origin')}); spread: {spread(claims)}.")
+    summary = (
+        f"What it counts: {measure.counts}. "
+        f"{count(n, 'report')} from {count(len(claimants), 'claimant')} in {count(len(sources), 'source')} "
+        f"({count(origins, 'independent origin')}); spread: {spread(claims)}."
+    )
     rows = []
     for claim in claims:
         f = claim.figure
         for i, cit in enumerate(claim.citations):
-            rows.append({
-                "value": f.display(),
-                "claimant": claimant_name(corpus, claim.claimant),
-                "passage": Link("source", cit.source, f"{corpus.sources[cit.source].label}, line {cit.line}",
-                                claim.citation_anchor(i)),
-                "scope": f.scope,
-                "as_of": f.as_of or "not stated",
-                "claim": claim_ref(claim),
-                "rating": badge_data(claim.rating),
-            })
+            rows.append(
+                {
+                    "value": f.display(),
+                    "claimant": claimant_name(corpus, claim.claimant),
+                    "passage": Link(
+                        "source",
+                        cit.source,
+                        f"{corpus.sources[cit.source].label}, line {cit.line}",
+                        claim.citation_anchor(i),
+                    ),
+                    "scope": f.scope,
+                    "as_of": f.as_of or "not stated",
+                    "claim": claim_ref(claim),
+                    "rating": badge_data(claim.rating),
+                }
+            )
     return {"status": status, "summary": summary, "chart": chart_data(corpus, measure_id, claims), "rows": rows}
 
 
@@ -128,9 +143,14 @@ def render_reports(d: dict | None, linker) -> list[nodes.Node]:
     out = [para(strong(d["status"] + ". "), d["summary"], classes=["fc-measure-summary"])]
     if d["chart"]:
         out.append(fc_template("", template="chart.svg", data=d["chart"]))
-        out.append(para("Chart: one row per claim. A dot is a reported number; an arrow means the source "
-                        "gives only a bound (“at least”, “more than”, “up to”); a hollow dot means “about”; "
-                        "a bar is a range. The table below holds the same data.", classes=["fc-chart-legend"]))
+        out.append(
+            para(
+                "Chart: one row per claim. A dot is a reported number; an arrow means the source "
+                "gives only a bound (“at least”, “more than”, “up to”); a hollow dot means “about”; "
+                "a bar is a range. The table below holds the same data.",
+                classes=["fc-chart-legend"],
+            )
+        )
     out.append(fc_template("", template="figures_table.html", data=linker.resolve(d["rows"])))
     return out
 

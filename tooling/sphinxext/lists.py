@@ -12,33 +12,53 @@ from docutils import nodes
 
 from ..ratings import SCALE
 from ..records import Corpus, count
-from .common import badge_data, para, rating_counts, strong
 from .aggregates import register
+from .common import badge_data, para, rating_counts, strong
 from .domain import Link
 from .nodes import fc_template
 from .state import RecordDirective
 
 
 def collect_events(corpus: Corpus, _arg: str) -> list[dict]:
-    return [{"when": e.inferred_date.display() + " (inferred)" if e.inferred_date else "not dated",
-             "event": Link("event", e.id, e.title), "place": e.place, "counts": rating_counts(e.claims)}
-            for e in corpus.events_in_order()]
+    return [
+        {
+            "when": e.inferred_date.display() + " (inferred)" if e.inferred_date else "not dated",
+            "event": Link("event", e.id, e.title),
+            "place": e.place,
+            "counts": rating_counts(e.claims),
+        }
+        for e in corpus.events_in_order()
+    ]
 
 
 def collect_timeline(corpus: Corpus, _arg: str) -> dict:
     events = corpus.events_in_order()
     return {
-        "dated": [{"when": e.inferred_date.display(), "event": Link("event", e.id, e.title), "place": e.place,
-                   "claims": count(len(e.claims), "claim"), "counts": rating_counts(e.claims)}
-                  for e in events if e.inferred_date],
+        "dated": [
+            {
+                "when": e.inferred_date.display(),
+                "event": Link("event", e.id, e.title),
+                "place": e.place,
+                "claims": count(len(e.claims), "claim"),
+                "counts": rating_counts(e.claims),
+            }
+            for e in events
+            if e.inferred_date
+        ],
         "undated": [{"event": Link("event", e.id, e.title), "place": e.place} for e in events if not e.inferred_date],
     }
 
 
 def collect_sources(corpus: Corpus, _arg: str) -> list[dict]:
-    return [{"source": Link("source", s.id, s.label), "publisher": s.publisher or "not stated", "file": s.text_name,
-             "claims": len({c.id for c, _ in corpus.citations_by_source.get(s.id, [])})}
-            for s in sorted(corpus.sources.values(), key=lambda s: s.id)]
+    return [
+        {
+            "source": Link("source", s.id, s.label),
+            "publisher": s.publisher or "not stated",
+            "file": s.text_name,
+            "claims": len({c.id for c, _ in corpus.citations_by_source.get(s.id, [])}),
+        }
+        for s in sorted(corpus.sources.values(), key=lambda s: s.id)
+    ]
 
 
 def template(name: str):

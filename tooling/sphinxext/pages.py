@@ -50,14 +50,16 @@ def planned_pages(corpus: Corpus, config) -> dict[str, str]:
     sources = [record_page("source", s) for s in sorted(corpus.sources)]
     used = {c.claimant for c in corpus.claims.values()}
     claimants = [record_page("claimant", c) for c in sorted(corpus.claimants) if c in used]
-    pages = dict([
-        _list_page(config, "events", "fc-timeline", events),
-        _list_page(config, "sources", "fc-source-list", sources),
-        _list_page(config, "claims", "fc-claims-index"),
-        _list_page(config, "claimants", "fc-claimant-list", claimants),
-        _list_page(config, "figures", "fc-figures"),
-        _list_page(config, "corrections", "fc-corrections"),
-    ])
+    pages = dict(
+        [
+            _list_page(config, "events", "fc-timeline", events),
+            _list_page(config, "sources", "fc-source-list", sources),
+            _list_page(config, "claims", "fc-claims-index"),
+            _list_page(config, "claimants", "fc-claimant-list", claimants),
+            _list_page(config, "figures", "fc-figures"),
+            _list_page(config, "corrections", "fc-corrections"),
+        ]
+    )
     for kind, docnames in (("event", events), ("source", sources), ("claimant", claimants)):
         for docname in docnames:
             pages[f"{docname}.md"] = MARKER + _directive(f"fc-{kind}", docname.rsplit("/", 1)[-1])
@@ -75,7 +77,9 @@ def write_pages(corpus: Corpus, srcdir: Path, config) -> list[str]:
             if old == content.encode():
                 continue  # keep the mtime: Sphinx would re-read a touched file
             if not old.startswith(MARKER.encode()):
-                warnings.append(f"{path}: not a generated page, so it was not overwritten; move it out of {path.parent}")
+                warnings.append(
+                    f"{path}: not a generated page, so it was not overwritten; move it out of {path.parent}"
+                )
                 continue
         path.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(path, content)
@@ -94,3 +98,20 @@ def _atomic_write(path: Path, content: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     tmp.write_text(content, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def remove_generated(srcdir: Path) -> list[Path]:
+    """Delete every generated page under ``srcdir`` (``make clean``); return what was left alone."""
+    kept = []
+    for folder in GENERATED_DIRS:
+        for path in sorted((srcdir / folder).glob("**/*"), reverse=True):
+            if path.is_file() and path.read_bytes().startswith(MARKER.encode()):
+                path.unlink()
+            elif path.is_file():
+                kept.append(path)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        if (srcdir / folder).is_dir() and not any((srcdir / folder).iterdir()):
+            (srcdir / folder).rmdir()
+    return kept
+

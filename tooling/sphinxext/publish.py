@@ -76,9 +76,11 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
     appearances = []
     for i, cit in enumerate(claim.citations):
         source = corpus.sources[cit.source]
-        work = {"@type": "CreativeWork",
-                "url": object_url(app, corpus, "source", source.id, pagename, claim.citation_anchor(i)),
-                "name": source.title or source.label}
+        work = {
+            "@type": "CreativeWork",
+            "url": object_url(app, corpus, "source", source.id, pagename, claim.citation_anchor(i)),
+            "name": source.title or source.label,
+        }
         if source.url:
             work["sameAs"] = source.url
         if source.publisher:
@@ -91,10 +93,18 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
         "url": url,
         "claimReviewed": claim.text,
         "datePublished": claim.published,
-        "author": {"@type": "Organization", "name": organization(app.config),
-                   **({"url": base_url(app.config)} if base_url(app.config) else {})},
-        "reviewRating": {"@type": "Rating", "ratingValue": rating.value, "bestRating": BEST,
-                         "worstRating": WORST, "alternateName": rating.label},
+        "author": {
+            "@type": "Organization",
+            "name": organization(app.config),
+            **({"url": base_url(app.config)} if base_url(app.config) else {}),
+        },
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": rating.value,
+            "bestRating": BEST,
+            "worstRating": WORST,
+            "alternateName": rating.label,
+        },
         "itemReviewed": {
             "@type": "Claim",
             # An analyst is a person; every other claimant kind is a body or a group.
@@ -130,10 +140,21 @@ def description(corpus: Corpus, pagename: str, default: str) -> str:
 def metadata_inputs(corpus: Corpus, pagename: str):
     """Everything of the records this module puts in a page's <head> (see aggregates.PageInputs)."""
     claims = [c for c in claims_on_page(corpus, pagename) if c.retracted is None]
-    return (description(corpus, pagename, ""),
-            [(repr(c), repr(corpus.claimants.get(c.claimant)),
-              [(s.title, s.label, s.url, s.publisher) for s in (corpus.sources.get(x.source) for x in c.citations) if s])
-             for c in claims])
+    return (
+        description(corpus, pagename, ""),
+        [
+            (
+                repr(c),
+                repr(corpus.claimants.get(c.claimant)),
+                [
+                    (s.title, s.label, s.url, s.publisher)
+                    for s in (corpus.sources.get(x.source) for x in c.citations)
+                    if s
+                ],
+            )
+            for c in claims
+        ],
+    )
 
 
 def on_page_context(app, pagename, templatename, context, doctree):
@@ -168,9 +189,11 @@ def on_build_finished(app, exception):
     _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base_url(app.config)))
     remove_stale_pages(app)
     if not base_url(app.config):
-        logger.info("factcheck: FACTCHECK_BASE_URL is not set, so no sitemap.xml and no Open Graph tags were "
-                    "written and page addresses in the metadata are relative; set it to the published address "
-                    "for a release build.")
+        logger.info(
+            "factcheck: FACTCHECK_BASE_URL is not set, so no sitemap.xml and no Open Graph tags were "
+            "written and page addresses in the metadata are relative; set it to the published address "
+            "for a release build."
+        )
 
 
 def remove_stale_pages(app) -> None:

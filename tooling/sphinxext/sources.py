@@ -18,8 +18,8 @@ from .common import (
     field_list,
     inline,
     para,
-    section,
     same_page,
+    section,
     stated,
     strong,
     text,
@@ -57,16 +57,18 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
         publisher += f" ({source.publisher_basis})"
     headline = para(stated(source.title))
     headline["support_smartquotes"] = False  # the headline as captured
-    sec += field_list([
-        ("Headline", headline),
-        ("Publisher", publisher),
-        ("Address", para(external(source.url, source.url)) if source.url else "not stated"),
-        ("Published", stated(source.published)),
-        ("Retrieved", stated(source.retrieved)),
-        ("Language", source.language),
-        ("Captured file", para(inline(source.text_name, ["fc-mono"]), f" (SHA-256 {source.sha256})")),
-        ("Cited by", para(placeholder("source-cited-by", source.id))),
-    ])
+    sec += field_list(
+        [
+            ("Headline", headline),
+            ("Publisher", publisher),
+            ("Address", para(external(source.url, source.url)) if source.url else "not stated"),
+            ("Published", stated(source.published)),
+            ("Retrieved", stated(source.retrieved)),
+            ("Language", source.language),
+            ("Captured file", para(inline(source.text_name, ["fc-mono"]), f" (SHA-256 {source.sha256})")),
+            ("Cited by", para(placeholder("source-cited-by", source.id))),
+        ]
+    )
     if source.note:
         sec += para(strong("Editor’s note: "), source.note, classes=["fc-note"])
     sec += placeholder("source-origin", source.id)
@@ -109,16 +111,18 @@ def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
         first = furniture.first if furniture else None
         if not blocks or blocks[-1]["first"] != first:
             label = FURNITURE_LABEL.get(furniture.kind, "page furniture") if furniture else None
-            blocks.append({"first": first, "label": label, "note": furniture.note if furniture else None,
-                           "lines": []})
+            blocks.append({"first": first, "label": label, "note": furniture.note if furniture else None, "lines": []})
         if not line.strip():
             continue
         here = [(c, i) for c, i in ordered if c.citations[i].start < end and c.citations[i].end > start]
-        backlinks = [(numbers[(c.id, i)], claim_ref(c), claim_ref(c, "see the quote in its claim",
-                                                                   c.citation_anchor(i) + "-q"))
-                     for c, i in here if c.citations[i].start >= start]  # listed where the passage begins
-        blocks[-1]["lines"].append({"no": lineno, "segments": _segments(line, start, here, numbers),
-                                    "backlinks": backlinks})
+        backlinks = [
+            (numbers[(c.id, i)], claim_ref(c), claim_ref(c, "see the quote in its claim", c.citation_anchor(i) + "-q"))
+            for c, i in here
+            if c.citations[i].start >= start
+        ]  # listed where the passage begins
+        blocks[-1]["lines"].append(
+            {"no": lineno, "segments": _segments(line, start, here, numbers), "backlinks": backlinks}
+        )
     return blocks
 
 
@@ -132,7 +136,7 @@ def _segments(line: str, start: int, here, numbers) -> list[tuple]:
         cuts.add(min(cit.end, end))
     cuts = sorted(cuts)
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         segment = line[a - start : b - start]
         covering = [(c, i) for c, i in here if c.citations[i].start <= a and c.citations[i].end >= b]
         if not covering:
@@ -140,8 +144,9 @@ def _segments(line: str, start: int, here, numbers) -> list[tuple]:
             continue
         title = "Quoted by: " + "; ".join(c.text for c, _ in covering)
         ids = [c.citation_anchor(i) for c, i in covering if c.citations[i].start == a]
-        sups = [Link("claim", c.id, f"[{numbers[(c.id, i)]}]", "", c.text)
-                for c, i in covering if c.citations[i].end == b]
+        sups = [
+            Link("claim", c.id, f"[{numbers[(c.id, i)]}]", "", c.text) for c, i in covering if c.citations[i].end == b
+        ]
         out.append((segment, title, ids, sups))
     return out
 
@@ -153,8 +158,11 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
             add = out.append
         else:
             box = nodes.container(classes=["fc-furniture"])
-            box += para(strong(f"Page furniture ({block['label']}), not part of the article."),
-                        f" {block['note']}" if block["note"] else "", classes=["fc-furniture-label"])
+            box += para(
+                strong(f"Page furniture ({block['label']}), not part of the article."),
+                f" {block['note']}" if block["note"] else "",
+                classes=["fc-furniture-label"],
+            )
             out.append(box)
             add = box.append
         for line in block["lines"]:
@@ -179,8 +187,15 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
             if line["backlinks"]:
                 back = nodes.bullet_list(classes=["fc-backlinks"])
                 for number, claim, quote in line["backlinks"]:
-                    back += nodes.list_item("", para(inline(f"[{number}] ", ["fc-cite-no"]),
-                                                     linker.reference(claim), " — ", linker.reference(quote)))
+                    back += nodes.list_item(
+                        "",
+                        para(
+                            inline(f"[{number}] ", ["fc-cite-no"]),
+                            linker.reference(claim),
+                            " — ",
+                            linker.reference(quote),
+                        ),
+                    )
                 add(back)
     return out
 
@@ -200,28 +215,43 @@ def collect_origin(corpus: Corpus, source_id: str) -> dict:
             basis = source.declared_origin.basis or corpus.sources[s].declared_origin.basis
             pairs.append({"with": label, "declared": basis})
             continue
-        pairs.append({"with": label, "shared": r.shared, "containment": r.containment,
-                      "as_written_by": None if source.id == r.a else corpus.sources[r.a].label,
-                      "passages": [(p.text, p.words) for p in r.passages]})
-    return {"shingle": SHINGLE, "threshold": THRESHOLD, "basis": source.declared_origin.basis,
-            "others": [Link("source", s, corpus.sources[s].label, "origin") for s in others], "pairs": pairs}
+        pairs.append(
+            {
+                "with": label,
+                "shared": r.shared,
+                "containment": r.containment,
+                "as_written_by": None if source.id == r.a else corpus.sources[r.a].label,
+                "passages": [(p.text, p.words) for p in r.passages],
+            }
+        )
+    return {
+        "shingle": SHINGLE,
+        "threshold": THRESHOLD,
+        "basis": source.declared_origin.basis,
+        "others": [Link("source", s, corpus.sources[s].label, "origin") for s in others],
+        "pairs": pairs,
+    }
 
 
 def render_origin(d: dict, linker) -> list[nodes.Node]:
     sec = section("Origin", ["origin"], classes=["fc-origin"])
     if not d["others"]:
-        sec += para("Independent: no other source shares enough of its wording to count as the same "
-                    f"text (fewer than {d['threshold']:.0%} of {d['shingle']}-word runs in common). It counts as "
-                    "its own origin when claims are judged corroborated.")
+        sec += para(
+            "Independent: no other source shares enough of its wording to count as the same "
+            f"text (fewer than {d['threshold']:.0%} of {d['shingle']}-word runs in common). It counts as "
+            "its own origin when claims are judged corroborated."
+        )
     else:
         p = para("One origin with ")
         for i, other in enumerate(d["others"]):
             if i:
                 p += text(" and ")
             p += linker.reference(other)
-        p += text(": the texts share runs of wording that independent reports of the same events do not, so "
-                  "they are counted as one origin, however many mastheads carry them. Claims they carry "
-                  "together are not corroborated until a source of another origin carries them too.")
+        p += text(
+            ": the texts share runs of wording that independent reports of the same events do not, so "
+            "they are counted as one origin, however many mastheads carry them. Claims they carry "
+            "together are not corroborated until a source of another origin carries them too."
+        )
         sec += p
         items = nodes.bullet_list(classes=["fc-shared"])
         for pair in d["pairs"]:
@@ -230,9 +260,11 @@ def render_origin(d: dict, linker) -> list[nodes.Node]:
                 continue
             written = ":" if pair["as_written_by"] is None else f" (as {pair['as_written_by']} writes them):"
             item = nodes.list_item()
-            item += para(strong(f"With {pair['with']}: "),
-                         f"{pair['shared']} shared {d['shingle']}-word runs ({pair['containment']:.1%} of the "
-                         "shorter text's). Longest shared passages" + written)
+            item += para(
+                strong(f"With {pair['with']}: "),
+                f"{pair['shared']} shared {d['shingle']}-word runs ({pair['containment']:.1%} of the "
+                "shorter text's). Longest shared passages" + written,
+            )
             quotes = nodes.bullet_list()
             for passage, words in pair["passages"]:
                 quotes += nodes.list_item("", para(f"“{passage}” ({words} words)"))
