@@ -10,10 +10,10 @@ import sys
 
 import jsonschema
 import pytest
-
-from tooling.sphinxext.domain import GENERATED_DIRS
 import yaml
 from conftest import ROOT, build
+
+from tooling.sphinxext.domain import GENERATED_DIRS
 
 # The part of GitHub's workflow syntax these files use, as a schema: enough to
 # catch a misspelt key, a step with both or neither of uses/run, or an

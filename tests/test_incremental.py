@@ -9,9 +9,9 @@ import shutil
 import time
 
 import pytest
+from conftest import EV, build, edit
 
 from tooling.sphinxext.domain import GENERATED_DIRS
-from conftest import EV, build, edit
 
 SPHINX_EXTRA_PAGES = {"genindex", "search"}  # Sphinx writes these on every build
 

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from tooling.sphinxext.domain import GENERATED_DIRS
 from conftest import ROOT
 
+from tooling.sphinxext.domain import GENERATED_DIRS
 from tooling.validate import check
 
 

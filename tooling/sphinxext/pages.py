@@ -114,4 +114,3 @@ def remove_generated(srcdir: Path) -> list[Path]:
         if (srcdir / folder).is_dir() and not any((srcdir / folder).iterdir()):
             (srcdir / folder).rmdir()
     return kept
-
