@@ -325,12 +325,6 @@ def test_bad_input(site, case, monkeypatch, capsys):
     assert "problem" in out.err and "Traceback" not in out.err + out.out
 
 
-def test_suite_size():
-    from test_validate import CASES as FIRST
-
-    assert len(CASES) + len(FIRST) >= 40
-
-
 @pytest.mark.parametrize(
     "content",
     [

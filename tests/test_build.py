@@ -6,8 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, build
-from test_validate import EV, edit
+from conftest import EV, ROOT, build, edit
 
 
 @pytest.fixture

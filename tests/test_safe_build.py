@@ -5,8 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT
-from test_validate import EV, edit
+from conftest import EV, ROOT, edit
 
 ARGS = ["-W", "-q", "-b", "html", "-c", ".", "-d", "_build/doctrees", "docs", "_build/html"]
 

@@ -11,20 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import EV, ROOT, SRC, TW, edit
 
 from tooling.validate import check
-
-EV = "claims/events/bridge-strike.yaml"
-TW = "claims/events/town-withdrawal.yaml"
-SRC = "claims/sources/alpha_0001.yaml"
-
-
-def edit(site: Path, rel: str, old: str, new: str, count: int = 1) -> None:
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 def problems_of(site: Path):
