@@ -64,6 +64,21 @@ def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
     return None
 
 
+def display_name(corpus, objtype: str, name: str) -> str:
+    """What a link to the object says when the writer gave no title: its title, text or label."""
+    if objtype == "event":
+        return corpus.events[name].title
+    if objtype == "claim":
+        return corpus.claims[name].text
+    if objtype == "source":
+        return corpus.sources[name].label
+    if objtype == "claimant":
+        return corpus.claimants[name].name
+    if objtype == "measure":
+        return corpus.measures[name].label
+    return name
+
+
 class Link(NamedTuple):
     """A link to an object, before it has a URL: what aggregates collect.
 
@@ -156,7 +171,7 @@ class FactCheckDomain(Domain):
     name = "fc"
     label = "Fact-check records"
     object_types = {t: ObjType(t, t) for t in OBJECT_TYPES}
-    roles = {t: XRefRole(warn_dangling=True) for t in OBJECT_TYPES}
+    roles = {t: XRefRole(innernodeclass=nodes.inline, warn_dangling=True) for t in OBJECT_TYPES}
     initial_data: dict = {}
     data_version = 1
 
@@ -175,6 +190,8 @@ class FactCheckDomain(Domain):
             return None
         docname, anchor = where
         anchor = node.get("fc_fragment") or anchor
+        if not node.get("refexplicit"):  # {fc:claim}`id`: show the record's own words, not its id
+            contnode = nodes.inline("", display_name(self._corpus(), typ, target), classes=["fc-xref"])
         ref = make_refnode(builder, fromdocname, docname, anchor, contnode, node.get("fc_title") or None)
         ref["classes"].extend(node.get("classes", []))
         return ref
@@ -199,4 +216,4 @@ class FactCheckDomain(Domain):
         for objtype, table in tables.items():
             for name in sorted(table):
                 docname, anchor = address(corpus, objtype, name)
-                yield name, name, objtype, docname, anchor, 1
+                yield name, display_name(corpus, objtype, name), objtype, docname, anchor, 1
