@@ -28,6 +28,14 @@ ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test in tests/browser carries the 'browser' marker."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def _require_chromium():
     if Path(CHROMIUM).exists() and shutil.which(CHROMIUM):
         return
