@@ -31,6 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import state
 from .domain import Linker
+from .metadata import metadata_inputs
 from .nodes import fc_placeholder
 
 
@@ -118,8 +119,6 @@ class PageInputs(EnvironmentCollector):
             self._pending(app.env)[app.env.docname] = items
 
     def get_updated_docs(self, app, env) -> list[str]:
-        from .publish import metadata_inputs
-
         try:
             corpus = state.get(env.srcdir)
         except KeyError:

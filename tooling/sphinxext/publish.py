@@ -32,7 +32,8 @@ from ..validate import SCHEMA_PATH
 from . import state
 from .config import base_url, organization
 from .corrections import feed_path, write_feed
-from .domain import GENERATED_DIRS, INDEX_PAGES, RECORD_FOLDERS, address
+from .domain import GENERATED_DIRS, address
+from .metadata import claims_on_page, description
 
 logger = logging.getLogger(__name__)
 
@@ -52,20 +53,6 @@ def page_url(app, docname: str, anchor: str = "", from_page: str | None = None) 
 def object_url(app, corpus: Corpus, objtype: str, name: str, from_page: str | None, fragment: str = "") -> str:
     docname, anchor = address(corpus, objtype, name)
     return page_url(app, docname, fragment or anchor, from_page)
-
-
-def claims_on_page(corpus: Corpus, pagename: str) -> list[Claim]:
-    """The claims a page shows with their ratings: each gets its ClaimReview there."""
-    if pagename == INDEX_PAGES["claims"]:
-        return [c for e in corpus.events_in_order() for c in e.claims]
-    if pagename == INDEX_PAGES["figures"]:
-        return [c for claims in corpus.figures_by_measure().values() for c in claims]
-    folder, _, rid = pagename.partition("/")
-    if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
-        return corpus.events[rid].claims
-    if folder == RECORD_FOLDERS["claimant"] and rid in corpus.claimants:
-        return [c for e in corpus.events_in_order() for c in e.claims if c.claimant == rid]
-    return []
 
 
 def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
@@ -121,40 +108,6 @@ def json_ld(data) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'
-
-
-def description(corpus: Corpus, pagename: str, default: str) -> str:
-    folder, _, rid = pagename.partition("/")
-    if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
-        text = corpus.events[rid].summary
-    elif folder == RECORD_FOLDERS["source"] and rid in corpus.sources:
-        text = f"Full text of {corpus.sources[rid].label}, with every passage the fact-check quotes highlighted."
-    elif folder == RECORD_FOLDERS["claimant"] and rid in corpus.claimants:
-        text = f"Every claim by {corpus.claimants[rid].name}, with ratings and the sources that carry it."
-    else:
-        text = default
-    text = " ".join(text.split())
-    return text if len(text) <= 300 else text[:297] + "…"
-
-
-def metadata_inputs(corpus: Corpus, pagename: str):
-    """Everything of the records this module puts in a page's <head> (see aggregates.PageInputs)."""
-    claims = [c for c in claims_on_page(corpus, pagename) if c.retracted is None]
-    return (
-        description(corpus, pagename, ""),
-        [
-            (
-                repr(c),
-                repr(corpus.claimants.get(c.claimant)),
-                [
-                    (s.title, s.label, s.url, s.publisher)
-                    for s in (corpus.sources.get(x.source) for x in c.citations)
-                    if s
-                ],
-            )
-            for c in claims
-        ],
-    )
 
 
 def on_page_context(app, pagename, templatename, context, doctree):
