@@ -122,7 +122,7 @@ def test_methodology_documents_the_rating_scale(real_built):
 
 def test_schema_enum_matches_the_rating_scale():
     from tooling.ratings import SCALE
-    from tooling.validate import schema
+    from tooling.schema_check import schema
 
     assert schema()["$defs"]["claim"]["properties"]["rating"]["enum"] == [r.name for r in SCALE]
 

@@ -223,7 +223,8 @@ def test_every_rule_has_a_test_here():
 @pytest.fixture
 def methodology(site):
     (site / "docs/methodology.md").write_text(
-        "# Methodology\n\n```{fc-rating-scale}\n```\n\n```{fc-rules}\n```\n", encoding="utf-8"
+        "# Methodology\n\n```{fc-rating-scale}\n```\n\n```{fc-rules} integrity\n```\n\n```{fc-rules}\n```\n",
+        encoding="utf-8",
     )
     edit(site, "docs/index.md", "corrections/index", "corrections/index\nmethodology")
     result = build(site)
@@ -234,7 +235,9 @@ def methodology(site):
 def test_the_methodology_page_lists_every_rule_and_condition(methodology):
     # SmartQuotes types the prose's quotes and apostrophes; the rules' words are the same.
     page = " ".join(methodology.split()).translate(str.maketrans("‘’“”", "''\"\""))
-    for rule in RULES:
+    from tooling.integrity import CHECKS
+
+    for rule in RULES + CHECKS:
         assert " ".join(rule.says.split()) in page, rule.name
     for rating in SCALE:
         for condition in rating.conditions:

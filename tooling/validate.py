@@ -14,18 +14,14 @@ editor sees every problem of a run at once.  Order of work:
 from __future__ import annotations
 
 import datetime
-import difflib
 import gc
 import hashlib
-import json
-from functools import cache
 from pathlib import Path
 
-import fastjsonschema
-import jsonschema
-
+from .integrity import Loaded
+from .integrity import run as integrity_checks
 from .origins import Declared
-from .problems import RECORDS, ROOT_CAUSE, RULES, SCHEMA, Problems, display_path
+from .problems import RECORDS, ROOT_CAUSE, RULES, Problems, display_path
 from .quotes import first_difference, fold
 from .records import (
     Change,
@@ -42,60 +38,12 @@ from .records import (
     Retraction,
     Source,
 )
+from .schema_check import SCHEMA_PATH, SchemaReport, fast_ok, place
 from .yamlfile import YamlDoc, load_yaml
 
-SCHEMA_PATH = Path(__file__).parent / "schema" / "records.schema.json"
+__all__ = ["SCHEMA_PATH", "MAX_TEXT_BYTES", "check"]
+
 MAX_TEXT_BYTES = 2_000_000  # a captured article is a few KB
-
-
-@cache
-def schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-@cache
-def _validator(kind: str) -> jsonschema.protocols.Validator:
-    full = schema()
-    defs = dict(full["$defs"])
-    # An event is checked in two parts, its own fields ("event-shell") and
-    # each claim alone, so that one bad claim does not hide the problems of
-    # the others (their quotes and references are still checked).
-    shell = json.loads(json.dumps(defs["event"]))
-    shell["properties"]["claims"]["items"] = {"type": "object"}
-    defs["event-shell"] = shell
-    sub = {"$ref": f"#/$defs/{kind}", "$defs": defs}
-    cls = jsonschema.validators.validator_for(full)
-    return cls(sub)
-
-
-@cache
-def _fast(kind: str):
-    """The same schema compiled to Python by fastjsonschema: a yes/no answer
-    about fifteen times faster than jsonschema.  Files it accepts need nothing
-    more; for a file it rejects, jsonschema finds every error with its path.
-    (The schema keeps to keywords both implementations read alike.)
-    """
-    sub = {"$schema": "http://json-schema.org/draft-07/schema#", "$ref": f"#/$defs/{kind}", "$defs": schema()["$defs"]}
-    return fastjsonschema.compile(sub)
-
-
-def _fast_ok(kind: str, data) -> bool:
-    try:
-        _fast(kind)(data)
-        return True
-    except fastjsonschema.JsonSchemaException:
-        return False
-
-
-def non_ascii_hint(value: str) -> str:
-    """Name look-alike characters (a Cyrillic а in an id looks like a Latin a)."""
-    import unicodedata
-
-    odd = sorted({ch for ch in value if ord(ch) > 127})
-    if not odd:
-        return ""
-    names = ", ".join(f"'{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')})" for ch in odd[:5])
-    return f"; it contains non-ASCII {names}: retype it in plain ASCII"
 
 
 def check(claims_dir: Path, root: Path | None = None, base: dict[str, Claim] | None = None) -> tuple[Corpus, Problems]:
@@ -133,14 +81,17 @@ class _Checker:
             "measure": {},
         }
         self.claim_docs: dict[str, tuple[YamlDoc, tuple]] = {}
+        self.schema = SchemaReport(self.problems)
 
     # -- helpers ---------------------------------------------------------
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
 
     def at(self, doc: YamlDoc, path: tuple, message: str, key: bool = False, rank: int | None = None) -> None:
-        line, col = doc.key(path) if key else doc.pos(path)
-        self.problems.add(doc.path, line, col, message, rank)
+        place(self.problems, doc, path, message, key, rank)
+
+    def schema_ok(self, doc: YamlDoc, kind: str, data=None, prefix: tuple = ()) -> bool:
+        return self.schema.ok(doc, kind, data, prefix)
 
     # -- 1. files ----------------------------------------------------------
     def files(self, pattern_dir: Path, kind: str) -> list[Path]:
@@ -222,128 +173,6 @@ class _Checker:
             self.failed_kinds.add(kind)
             return None
         return doc
-
-    # -- 3. schema ---------------------------------------------------------
-    def schema_ok(self, doc: YamlDoc, kind: str, data=None, prefix: tuple = ()) -> bool:
-        data = doc.data if data is None else data
-        if kind in ("source", "claimants", "measures", "claim") and isinstance(data, dict) and _fast_ok(kind, data):
-            return True
-        if not isinstance(data, dict):
-            what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
-            self.at(
-                doc,
-                prefix,
-                f"{what} must hold a mapping of fields (key: value), not {type(data).__name__}",
-                rank=SCHEMA,
-            )
-            return False
-        errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-        # A misspelt field shows up twice: as unknown, and its right name as
-        # missing.  The did-you-mean on the unknown one says it all.
-        misspelt = set()
-        for e in errors:
-            if e.validator == "additionalProperties":
-                allowed = list(e.schema.get("properties", {}))
-                for extra in set(e.instance) - set(allowed):
-                    for guess in difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6):
-                        misspelt.add((tuple(e.absolute_path), guess))
-        for error in errors:
-            if error.validator == "required":
-                missing = error.message.split("'")[1]
-                if (tuple(error.absolute_path), missing) in misspelt:
-                    continue
-            self.schema_error(doc, error, prefix)
-        return not errors
-
-    def schema_error(self, doc: YamlDoc, error, prefix: tuple = ()) -> None:
-        self.problems.rank = SCHEMA
-        try:
-            self._schema_error(doc, error, prefix)
-        finally:
-            self.problems.rank = RECORDS
-
-    def _schema_error(self, doc: YamlDoc, error, prefix: tuple = ()) -> None:
-        path = prefix + tuple(error.absolute_path)
-        where = ".".join(str(p) for p in path) or "the file"
-        v = error.validator
-        if v == "additionalProperties":
-            allowed = sorted(error.schema.get("properties", {}))
-            for extra in sorted(set(error.instance) - set(allowed)):
-                guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(allowed)}"
-                self.at(doc, path + (extra,), f"unknown field '{extra}' in {where}; {hint}", key=True)
-            return
-        if v == "required":
-            missing = error.message.split("'")[1]
-            self.at(doc, path, f"missing required field '{missing}' in {where}; add it{self.describe(error, missing)}")
-            return
-        if v == "enum":
-            choices = error.validator_value
-            guess = difflib.get_close_matches(str(error.instance), [str(c) for c in choices], n=1, cutoff=0.5)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-            self.at(doc, path, f"{where}: '{error.instance}' is not allowed; use one of: {', '.join(choices)}{hint}")
-            return
-        if v == "type":
-            expected = error.validator_value
-            expected = " or ".join(expected) if isinstance(expected, list) else expected
-            names = {
-                "string": "text",
-                "object": "a mapping of fields",
-                "array": "a list",
-                "null": "null (empty)",
-                "number": "a number",
-                "integer": "a whole number",
-            }
-            expected = " or ".join(names.get(e, e) for e in expected.split(" or "))
-            got = type(error.instance).__name__.replace("str", "text").replace("dict", "mapping")
-            self.at(
-                doc, path, f"{where} must be {expected}, not {got}; quote text values that YAML reads as something else"
-            )
-            return
-        if v == "pattern":
-            desc = error.schema.get("description") or f"it must match {error.validator_value}"
-            last = path[-1] if path else ""
-            if last == "url":
-                desc = "only http:// and https:// addresses are allowed"
-            hint = non_ascii_hint(error.instance) if isinstance(error.instance, str) else ""
-            self.at(doc, path, f"{where}: '{error.instance}' is not valid; {desc}{hint}")
-            return
-        if v == "oneOf" and path and path[-1] == "figure":
-            self.at(
-                doc,
-                path,
-                f"{where}: give exactly one of: 'value', or both 'min' and 'max', or 'amount_text' (for a number in words)",
-            )
-            return
-        if v == "anyOf":
-            self.at(
-                doc,
-                path,
-                f"{where}: '{error.instance}' is not valid; write a date as YYYY-MM-DD, or null when not stated",
-            )
-            return
-        if v in ("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum", "uniqueItems"):
-            self.at(doc, path, f"{where}: {error.message}; {self.limit_hint(v)}")
-            return
-        self.at(doc, path, f"{where}: {error.message}")
-
-    @staticmethod
-    def limit_hint(v: str) -> str:
-        return {
-            "minLength": "write more, or remove the field if it is optional",
-            "maxLength": "shorten it (limits keep pages readable and files small)",
-            "minItems": "add at least one entry",
-            "maxItems": "remove entries",
-            "minimum": "numbers here cannot be negative",
-            "maximum": "use a smaller number",
-            "uniqueItems": "list each entry once",
-        }[v]
-
-    @staticmethod
-    def describe(error, field_name: str) -> str:
-        prop = error.schema.get("properties", {}).get(field_name, {})
-        desc = prop.get("description")
-        return f" ({desc})" if desc else ""
 
     # -- 2-4. per kind -------------------------------------------------------
     def define(self, kind: str, rid: str, doc: YamlDoc, path: tuple) -> bool:
@@ -529,7 +358,7 @@ class _Checker:
                 continue
             self.placeholders(doc, path)
             d = doc.data
-            all_ok = isinstance(d, dict) and _fast_ok("event", d)
+            all_ok = isinstance(d, dict) and fast_ok("event", d)
             shell_ok = all_ok or self.schema_ok(doc, "event-shell")
             if not shell_ok:
                 self.failed_kinds.add("event")
@@ -645,13 +474,12 @@ class _Checker:
 
     # -- 5. cross-record checks --------------------------------------------------
     def missing(self, kind: str, rid: str, where: str) -> str:
-        known = sorted(self.defined[kind])
-        guess = difflib.get_close_matches(rid, known, n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'?" if guess else f"define it in {where} first"
-        hint += non_ascii_hint(rid)
-        if kind in self.failed_kinds:
-            hint += f" (a {kind} file with errors above may define it)"
-        return f"unknown {kind} '{rid}'; {hint}"
+        return self.loaded().missing(kind, rid, where)
+
+    def loaded(self) -> Loaded:
+        return Loaded(
+            self.corpus, self.defined, self.failed_kinds, self.claim_docs, self.source_docs, self.orphan_claims
+        )
 
     def check_citation(self, doc: YamlDoc, path: tuple, cit: Citation) -> None:
         source = self.corpus.sources.get(cit.source)
@@ -688,7 +516,8 @@ class _Checker:
             )
         cit.start, cit.end, cit.line = start, end, line
 
-    def cross_checks(self) -> None:
+    def locate_quotes(self) -> None:
+        """Every quote found in its source's text (its span and line recorded), or reported."""
         c = self.corpus
         for event in c.events.values():
             doc = self.event_docs[event.id]
@@ -698,51 +527,13 @@ class _Checker:
             self.check_citation(doc, path, cit)
         for claim in list(c.claims.values()) + self.orphan_claims:
             doc, path = self.claim_docs[claim.id]
-            if claim.claimant not in c.claimants and claim.claimant not in self.defined["claimant"]:
-                self.at(doc, path + ("claimant",), self.missing("claimant", claim.claimant, "claims/claimants.yaml"))
             for i, cit in enumerate(claim.citations):
                 self.check_citation(doc, path + ("citations", i), cit)
-            seen = set()
-            for i, cit in enumerate(claim.citations):
-                if cit.source in seen:
-                    self.at(
-                        doc,
-                        path + ("citations", i, "source"),
-                        f"source '{cit.source}' is cited twice in claim '{claim.id}'; keep the one passage that carries the claim",
-                    )
-                seen.add(cit.source)
-            if claim.figure is not None:
-                f = claim.figure
-                if f.measure not in c.measures and f.measure not in self.defined["measure"]:
-                    self.at(
-                        doc, path + ("figure", "measure"), self.missing("measure", f.measure, "claims/measures.yaml")
-                    )
-                if f.min is not None and f.max is not None and f.min > f.max:
-                    self.at(doc, path + ("figure", "max"), f"figure max {f.max} is below min {f.min}; swap them")
-                if (f.amount_text is None) != (f.qualifier != "unquantified"):
-                    self.at(
-                        doc,
-                        path + ("figure", "qualifier"),
-                        "use qualifier 'unquantified' exactly when the figure gives amount_text instead of a number",
-                    )
-            for j, other in enumerate(claim.contradicts):
-                if other == claim.id:
-                    self.at(doc, path + ("contradicts", j), "a claim cannot contradict itself; remove its own id")
-                elif other not in c.claims and other not in self.defined["claim"]:
-                    self.at(doc, path + ("contradicts", j), self.missing("claim", other, "an event file"))
 
-    def origin_records(self) -> None:
-        """A source's recorded origin must name other sources that exist."""
-        for sid, source in self.corpus.sources.items():
-            doc = self.source_docs[sid]
-            for key in ("same_as", "independent_of"):
-                for j, other in enumerate(getattr(source.declared_origin, key)):
-                    if other == sid:
-                        self.at(
-                            doc, ("origin", key, j), f"a source cannot be recorded as '{key}' itself; remove '{sid}'"
-                        )
-                    elif other not in self.corpus.sources and other not in self.defined["source"]:
-                        self.at(doc, ("origin", key, j), self.missing("source", other, "claims/sources/"))
+    def integrity(self) -> None:
+        """Every check of :data:`tooling.integrity.CHECKS`, placed at its value."""
+        for issue in integrity_checks(self.loaded()):
+            self.at(issue.doc, issue.path, issue.message)
 
     def corrections_logged(self) -> None:
         """Published claims change only with a corrections entry (FACTCHECK_BASE)."""
@@ -817,8 +608,8 @@ class _Checker:
         self.read_measures()
         self.read_sources()
         self.read_events()
-        self.cross_checks()
-        self.origin_records()
+        self.locate_quotes()
+        self.integrity()
         self.editorial_rules()
         if self.base is not None and not self.failed_kinds & {"event", "claim"}:
             # A claim that could not be read would look removed.

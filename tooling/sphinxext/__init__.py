@@ -99,7 +99,7 @@ def _configure(app, config) -> None:
 # templates, styles) and the modules whose words and numbers it prints.  The
 # validator, the CLI and the benchmarks are not among them: editing those
 # does not re-read every page.
-RENDERING_MODULES = ("records.py", "ratings.py", "rules.py", "origins.py")
+RENDERING_MODULES = ("records.py", "ratings.py", "rules.py", "integrity.py", "origins.py")
 
 
 def _code_version() -> int:

@@ -84,12 +84,18 @@ class RatingScaleDirective(RecordDirective):
 
 
 class RulesDirective(RecordDirective):
-    """Every editorial rule the validator applies, from tooling/rules.py (the one list)."""
+    """The lists the validator runs: the records' integrity checks
+    (tooling/integrity.py, ``{fc-rules} integrity``) or the editorial rules
+    (tooling/rules.py, ``{fc-rules}``), each from its one list."""
+
+    optional_arguments = 1
 
     def run(self):
+        from ..integrity import CHECKS
         from ..rules import RULES
 
+        rules = CHECKS if self.arguments and self.arguments[0] == "integrity" else RULES
         items = nodes.bullet_list(classes=["fc-rules"])
-        for rule in RULES:
+        for rule in rules:
             items += nodes.list_item("", para(strong(rule.says), f" (rule {rule.name})"))
         return [items]

@@ -28,7 +28,7 @@ from sphinx.util import logging
 from ..exports import export_schema, to_csv, to_json
 from ..ratings import BEST, BY_NAME, WORST
 from ..records import Claim, Corpus
-from ..validate import SCHEMA_PATH
+from ..schema_check import SCHEMA_PATH
 from . import state
 from .config import base_url, organization
 from .corrections import feed_path, write_feed
