@@ -71,7 +71,8 @@ def export(corpus) -> ClaimsExport:
 
 
 def to_json(corpus) -> str:
-    return json.dumps(to_plain(export(corpus)), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: json's C encoder (an indent would make it the pure-Python one, ten times slower).
+    return json.dumps(to_plain(export(corpus)), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def from_json(text: str) -> ClaimsExport:

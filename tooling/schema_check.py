@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
 
 from .problems import RECORDS, SCHEMA, Problems
 from .yamlfile import YamlDoc
@@ -28,7 +27,7 @@ def schema() -> dict:
 
 
 @cache
-def _validator(kind: str) -> jsonschema.protocols.Validator:
+def _validator(kind: str):
     full = schema()
     defs = dict(full["$defs"])
     # An event is checked in two parts, its own fields ("event-shell") and
@@ -38,6 +37,8 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     shell["properties"]["claims"]["items"] = {"type": "object"}
     defs["event-shell"] = shell
     sub = {"$ref": f"#/$defs/{kind}", "$defs": defs}
+    import jsonschema  # only for files with errors: its import costs a tenth of a second per build
+
     cls = jsonschema.validators.validator_for(full)
     return cls(sub)
 

@@ -123,6 +123,12 @@ class PageInputs(EnvironmentCollector):
             corpus = state.get(env.srcdir)
         except KeyError:
             return []
+        # Nothing read, nothing removed and the same record files: every fingerprint
+        # is what it was (they depend on nothing else), so skip computing them.
+        unchanged = (state.records_key(corpus), frozenset(env.found_docs))
+        if not getattr(env, "fc_read_now", True) and getattr(env, "fc_unchanged", None) == unchanged:
+            return []
+        env.fc_unchanged = unchanged
         pending, prints = self._pending(env), self._prints(env)
         relations = env.collect_relations()
 
@@ -144,6 +150,11 @@ class PageInputs(EnvironmentCollector):
         return changed
 
 
+def _note_reading(app, env, docnames) -> None:
+    env.fc_read_now = bool(docnames)
+
+
 def setup_aggregates(app) -> None:
+    app.connect("env-before-read-docs", _note_reading)
     app.connect("doctree-resolved", fill)
     app.add_env_collector(PageInputs)

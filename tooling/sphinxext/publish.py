@@ -18,6 +18,7 @@ editor text can close the script element.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from html import escape
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from .. import exports, shapes
 from ..exports import export_schema, to_csv, to_json
 from ..ratings import BEST, BY_NAME, WORST
 from ..records import Claim, Corpus
@@ -135,11 +137,37 @@ def on_build_finished(app, exception):
     corpus = state.get(app.srcdir)
     out = Path(app.outdir) / EXPORTS
     out.mkdir(parents=True, exist_ok=True)
-    _write(out / "claims.json", to_json(corpus))
-    _write(out / "claims.schema.json", json.dumps(export_schema(), indent=1, sort_keys=True) + "\n")
-    _write(out / "figures.csv", to_csv(corpus))
-    _write(out / "records.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
-    _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base_url(app.config)))
+    files = {
+        out / "claims.json",
+        out / "claims.schema.json",
+        out / "figures.csv",
+        out / "records.schema.json",
+        feed_path(app.outdir),
+    }
+    # The exports are a function of the records, the code and these settings: when
+    # none changed and every file is there, they are not computed again.  The stamp
+    # lives beside them, so a site swapped in by safe_build carries its own.
+    stamp = out / ".inputs"
+    code = [(Path(m.__file__).read_bytes()) for m in (exports, shapes)]
+    inputs = repr(
+        (
+            state.records_key(corpus),
+            hashlib.sha256(b"".join(code)).hexdigest(),
+            app.registry.get_envversion(app),
+            app.config.html_baseurl,
+            app.config.html_title,
+            app.config.project,
+            app.config.factcheck_organization,
+        )
+    )
+    inputs = hashlib.sha256(inputs.encode("utf-8")).hexdigest()
+    if not (stamp.exists() and stamp.read_text(encoding="utf-8") == inputs and all(f.exists() for f in files)):
+        _write(out / "claims.json", to_json(corpus))
+        _write(out / "claims.schema.json", json.dumps(export_schema(), indent=1, sort_keys=True) + "\n")
+        _write(out / "figures.csv", to_csv(corpus))
+        _write(out / "records.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
+        _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base_url(app.config)))
+        _write(stamp, inputs)
     remove_stale_pages(app)
     if not base_url(app.config):
         logger.info(

@@ -33,6 +33,19 @@ def get(srcdir) -> Corpus:
     return _CORPORA[key(srcdir)]
 
 
+def records_key(corpus: Corpus) -> str:
+    """A digest of every record file's path and bytes: equal keys, equal records."""
+    c = cache(corpus)
+    if "records_key" not in c:
+        import hashlib
+
+        h = hashlib.sha256()
+        for path in sorted(corpus.record_files()):
+            h.update(str(path.relative_to(corpus.root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        c["records_key"] = h.hexdigest()
+    return c["records_key"]
+
+
 def cache(corpus: Corpus) -> dict:
     """Per-build memo of values computed from this corpus (it never changes during a build)."""
     return corpus.__dict__.setdefault("_computed", {})
