@@ -180,3 +180,24 @@ def test_a_change_to_the_rendering_code_rereads_every_page(site, monkeypatch):
     monkeypatch.setattr(ext, "_code_version", lambda: 12345)  # as if a renderer had been edited
     again = build(site)
     assert set(again.read) == set(first.read)
+
+
+def test_exports_follow_an_edit_and_are_left_alone_without_one(site):
+    first = build(site)
+    exported = first.outdir / "data/claims.json"
+    stamp = exported.stat().st_mtime_ns
+    build(site)
+    assert exported.stat().st_mtime_ns == stamp  # nothing changed: not rewritten
+    edit(
+        site,
+        EV,
+        "text: A monitor says at least 15 died in the strike, mostly civilians.",
+        "text: A monitor says at least 15 died in the strike.",
+    )
+    touch_later(site / EV)
+    build(site)
+    import json
+
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    texts = {c["id"]: c["text"] for e in data["events"] for c in e["claims"]}
+    assert texts["bridge-15-dead"] == "A monitor says at least 15 died in the strike."
