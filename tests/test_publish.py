@@ -144,6 +144,23 @@ def test_sitemap_lists_every_page(published):
     assert {u.removeprefix("https://example.org/fc/") for u in locs} == pages
 
 
+def test_an_incremental_build_keeps_every_page_in_the_sitemap(tmp_path):
+    import shutil
+
+    from conftest import ROOTS
+
+    site = tmp_path / "site"
+    shutil.copytree(ROOTS / "basic", site)
+    with open(site / "conf.py", "a", encoding="utf-8") as conf:
+        conf.write('\nhtml_baseurl = "https://example.org/fc/"\n')
+    first = build(site)
+    full = set(re.findall(r"<loc>([^<]+)</loc>", (first.outdir / "sitemap.xml").read_text()))
+    edit(site, EV, "summary: A strike hit the bridge; tolls differ.", "summary: A strike hit the bridge.")
+    again = build(site)
+    assert len(again.written) < len(first.written)  # incremental: most pages not rewritten
+    assert set(re.findall(r"<loc>([^<]+)</loc>", (again.outdir / "sitemap.xml").read_text())) == full
+
+
 def _comparable(event):
     d = dataclasses.asdict(event)
     d["yaml_path"] = None

@@ -127,6 +127,8 @@ def setup(app):
         # build publishes no address.  Both are maintained extensions, pinned.
         app.setup_extension("sphinxext.opengraph")
         app.setup_extension("sphinx_sitemap")
+        app.connect("html-page-context", publish.note_written)
+        app.connect("build-finished", publish.complete_sitemap, priority=400)
     setup_nodes(app)
     setup_aggregates(app)
     app.add_domain(FactCheckDomain)

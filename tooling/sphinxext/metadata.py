@@ -8,6 +8,7 @@ they change, even if its body did not.
 from __future__ import annotations
 
 from ..records import Claim, Corpus
+from . import state
 from .domain import INDEX_PAGES, RECORD_FOLDERS
 
 
@@ -39,21 +40,18 @@ def description(corpus: Corpus, pagename: str, default: str) -> str:
     return text if len(text) <= 300 else text[:297] + "…"
 
 
+def _review_inputs(corpus: Corpus, claim: Claim) -> str:
+    """What one claim's ClaimReview is made of, as text; computed once per build per claim."""
+    memo = state.cache(corpus).setdefault("review_inputs", {})
+    if claim.id not in memo:
+        sources = [
+            (s.title, s.label, s.url, s.publisher) for s in (corpus.sources.get(x.source) for x in claim.citations) if s
+        ]
+        memo[claim.id] = repr((claim, corpus.claimants.get(claim.claimant), sources))
+    return memo[claim.id]
+
+
 def metadata_inputs(corpus: Corpus, pagename: str):
     """Everything of the records this module puts in a page's <head> (see aggregates.PageInputs)."""
     claims = [c for c in claims_on_page(corpus, pagename) if c.retracted is None]
-    return (
-        description(corpus, pagename, ""),
-        [
-            (
-                repr(c),
-                repr(corpus.claimants.get(c.claimant)),
-                [
-                    (s.title, s.label, s.url, s.publisher)
-                    for s in (corpus.sources.get(x.source) for x in c.citations)
-                    if s
-                ],
-            )
-            for c in claims
-        ],
-    )
+    return (description(corpus, pagename, ""), [_review_inputs(corpus, c) for c in claims])

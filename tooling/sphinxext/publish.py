@@ -18,6 +18,7 @@ editor text can close the script element.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import os
@@ -175,6 +176,28 @@ def on_build_finished(app, exception):
             "written and page addresses in the metadata are relative; set it to the published address "
             "for a release build."
         )
+
+
+def note_written(app, pagename, templatename, context, doctree) -> None:
+    app.builder.fc_written = getattr(app.builder, "fc_written", set()) | {pagename}
+
+
+def complete_sitemap(app, exception) -> None:
+    """Give sphinx-sitemap the pages this build did not rewrite.
+
+    sphinx-sitemap lists the pages written in the current build; after an
+    incremental build its sitemap would hold only the pages that changed.
+    Runs before its ``build-finished`` handler.
+    """
+    links = getattr(app, "sitemap_links", None)
+    if exception is not None or links is None or app.builder.name != "html":
+        return
+    written = getattr(app.builder, "fc_written", set())
+    suffix = app.config.html_file_suffix or ".html"
+    for docname in sorted(app.env.found_docs - written):
+        link = docname + suffix
+        if not any(fnmatch.fnmatch(link, pattern) for pattern in app.config.sitemap_excludes):
+            links.put((link, None))
 
 
 def remove_stale_pages(app) -> None:
