@@ -22,7 +22,16 @@ from sphinx.util import logging
 
 from .. import __version__
 from ..validate import check
-from . import claims_index, corrections, events, figures, lists, publish, sources, state
+from . import (
+    claims_index,
+    corrections,  # noqa: F401 - imported for the aggregates it registers
+    events,
+    figures,
+    lists,
+    publish,
+    sources,
+    state,
+)
 from .aggregates import directive, setup_aggregates
 from .config import base_url, setup_config
 from .domain import FactCheckDomain
@@ -47,7 +56,6 @@ DIRECTIVES = {
     "fc-claimant-list": directive("claimant-list"),
     "fc-corrections": directive("corrections-log"),
 }
-assert corrections  # imported for its aggregates' registration
 
 
 class RecordsError(SystemExit):
