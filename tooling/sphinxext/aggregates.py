@@ -25,6 +25,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.docutils import SphinxDirective
@@ -32,7 +33,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import state
 from .domain import Linker
 from .metadata import metadata_inputs
-from .nodes import fc_placeholder
+from .nodes import fc_placeholder, fc_template
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,15 @@ AGGREGATES: dict[str, Aggregate] = {}
 
 def register(kind: str, collect: Callable, render: Callable) -> None:
     AGGREGATES[kind] = Aggregate(kind, collect, render)
+
+
+def drawn_by(template: str) -> Callable:
+    """A render function that draws an aggregate's data with one template (links resolved first)."""
+
+    def render(data, linker) -> list[nodes.Node]:
+        return [fc_template("", template=template, data=linker.resolve(data))]
+
+    return render
 
 
 def placeholder(kind: str, arg: str = "") -> fc_placeholder:

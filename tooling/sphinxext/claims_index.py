@@ -13,11 +13,10 @@ from docutils import nodes
 
 from ..ratings import SCALE
 from ..records import Corpus, count
-from .aggregates import placeholder, register
+from .aggregates import drawn_by, placeholder, register
 from .common import badge_data, claim_ref, para, rating_counts, section, text
 from .corrections import human_date
 from .domain import Link
-from .nodes import fc_template
 from .state import RecordDirective
 
 
@@ -73,10 +72,6 @@ def collect_claimant(corpus: Corpus, claimant_id: str) -> dict:
     }
 
 
-def render_table(d: dict, linker) -> list[nodes.Node]:
-    return [fc_template("", template="claims_table.html", data=linker.resolve(d))]
-
-
 class ClaimantDirective(RecordDirective):
     """A claimant's page: its record, then (an aggregate) everything it claimed."""
 
@@ -105,10 +100,6 @@ def collect_claimants(corpus: Corpus, _arg: str) -> list[dict]:
     ]
 
 
-def render_claimants(d: list[dict], linker) -> list[nodes.Node]:
-    return [fc_template("", template="claimant_list.html", data=linker.resolve(d))]
-
-
-register("claims-index", collect_index, render_table)
-register("claimant-claims", collect_claimant, render_table)
-register("claimant-list", collect_claimants, render_claimants)
+register("claims-index", collect_index, drawn_by("claims_table.html"))
+register("claimant-claims", collect_claimant, drawn_by("claims_table.html"))
+register("claimant-list", collect_claimants, drawn_by("claimant_list.html"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..records import Claim, Corpus, Measure, count, format_number
-from .aggregates import placeholder, register
+from .aggregates import drawn_by, placeholder, register
 from .charts import chart_data
 from .common import badge_data, claim_ref, claimant_name, para, section, strong
 from .domain import Link
@@ -151,7 +151,7 @@ def render_reports(d: dict | None, linker) -> list[nodes.Node]:
                 classes=["fc-chart-legend"],
             )
         )
-    out.append(fc_template("", template="figures_table.html", data=linker.resolve(d["rows"])))
+    out.extend(drawn_by("figures_table.html")(d["rows"], linker))
     return out
 
 

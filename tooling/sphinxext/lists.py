@@ -12,7 +12,7 @@ from docutils import nodes
 
 from ..ratings import SCALE
 from ..records import Corpus, count
-from .aggregates import register
+from .aggregates import drawn_by, register
 from .common import badge_data, para, rating_counts, strong
 from .domain import Link
 from .nodes import fc_template
@@ -61,18 +61,9 @@ def collect_sources(corpus: Corpus, _arg: str) -> list[dict]:
     ]
 
 
-def template(name: str):
-    """A render function that draws the data with one template."""
-
-    def render(data, linker) -> list[nodes.Node]:
-        return [fc_template("", template=name, data=linker.resolve(data))]
-
-    return render
-
-
-register("event-list", collect_events, template("event_list.html"))
-register("timeline", collect_timeline, template("timeline.html"))
-register("source-list", collect_sources, template("source_list.html"))
+register("event-list", collect_events, drawn_by("event_list.html"))
+register("timeline", collect_timeline, drawn_by("timeline.html"))
+register("source-list", collect_sources, drawn_by("source_list.html"))
 
 
 class RatingScaleDirective(RecordDirective):
