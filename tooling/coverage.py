@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .memo import code_digest, digest
 from .records import Corpus, Source
 
 NUMBER_WORDS = [
@@ -123,7 +124,15 @@ def uncovered(corpus: Corpus, not_recorded: dict[str, set[str]]) -> list[Term]:
                 any_quote[s:e] = b"\x01" * (e - s)
                 if has_fig:
                     figure_quote[s:e] = b"\x01" * (e - s)
-        for term in article_terms(source):
+        key = (
+            "coverage.article_terms",
+            code_digest(article_terms),
+            code_digest(Source.furniture_at),
+            source.id,
+            digest(source.text),
+            repr(source.furniture),
+        )
+        for term in corpus.memo.get(key, lambda source=source: article_terms(source)):
             if term.text.casefold() in skip:
                 continue
             end = term.start + len(term.text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .memo import Memo, code_digest, digest
 from .origins import Declared, Origins, group, measure
 from .quotes import FoldedText
 
@@ -275,6 +276,8 @@ class Corpus:
     measures: dict[str, Measure] = field(default_factory=dict)
     claimants_path: Path | None = None
     measures_path: Path | None = None
+    # Values derived from the source texts, possibly kept from the last run.
+    memo: Memo = field(default_factory=Memo, repr=False, compare=False)
 
     @cached_property
     def claims(self) -> dict[str, Claim]:
@@ -289,7 +292,8 @@ class Corpus:
             for sid, s in self.sources.items()
             if s.declared_origin.same_as or s.declared_origin.independent_of
         }
-        return group(self.sources, measure(texts), declared)
+        key = ("origins.measure", code_digest(measure), tuple(sorted((i, digest(t)) for i, t in texts.items())))
+        return group(self.sources, self.memo.get(key, lambda: measure(texts)), declared)
 
     def events_in_order(self) -> list[Event]:
         return sorted(self.events.values(), key=lambda e: e.sort_key)
@@ -313,6 +317,11 @@ class Corpus:
         return out
 
     def figures_by_measure(self) -> dict[str, list[Claim]]:
+        """measure id -> its claims, in event order (every figure page asks: computed once)."""
+        return self._figures_by_measure
+
+    @cached_property
+    def _figures_by_measure(self) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = defaultdict(list)
         for event in self.events_in_order():
             for claim in event.claims:

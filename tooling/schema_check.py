@@ -89,9 +89,15 @@ class SchemaReport:
         place(self.problems, doc, path, message, key, rank)
 
     def ok(self, doc: YamlDoc, kind: str, data=None, prefix: tuple = ()) -> bool:
-        data = doc.data if data is None else data
-        if kind in ("source", "claimants", "measures", "claim") and isinstance(data, dict) and fast_ok(kind, data):
-            return True
+        whole = data is None
+        data = doc.data if whole else data
+        if kind in ("source", "claimants", "measures", "claim") and isinstance(data, dict):
+            if whole and kind in doc.passed:
+                return True
+            if fast_ok(kind, data):
+                if whole:
+                    doc.passed.add(kind)
+                return True
         if not isinstance(data, dict):
             what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
             self.at(

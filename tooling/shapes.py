@@ -27,10 +27,22 @@ def hints(cls) -> dict[str, object]:
     return typing.get_type_hints(cls)
 
 
+@cache
+def _exported_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in exported_fields(cls))
+
+
+_AS_IS = (str, int, type(None))  # bool is an int
+
+
 def to_plain(value):
     """A record (or list of them) as JSON values; whole numbers as integers."""
+    # The commonest values first: an export of thousands of claims is mostly
+    # strings, and this runs on every one of them.
+    if isinstance(value, _AS_IS):
+        return value
     if dataclasses.is_dataclass(value):
-        return {f.name: to_plain(getattr(value, f.name)) for f in exported_fields(type(value))}
+        return {name: to_plain(getattr(value, name)) for name in _exported_names(type(value))}
     if isinstance(value, (list, tuple)):
         return [to_plain(v) for v in value]
     if isinstance(value, dict):

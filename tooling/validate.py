@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .integrity import Loaded
 from .integrity import run as integrity_checks
+from .memo import Memo
 from .origins import Declared
 from .problems import RECORDS, ROOT_CAUSE, RULES, Problems, display_path
 from .quotes import first_difference, fold
@@ -39,18 +40,25 @@ from .records import (
     Source,
 )
 from .schema_check import SCHEMA_PATH, SchemaReport, fast_ok, place
-from .yamlfile import YamlDoc, load_yaml
+from .yamlfile import ParseCache, YamlDoc, load_yaml
 
 __all__ = ["SCHEMA_PATH", "MAX_TEXT_BYTES", "check"]
 
 MAX_TEXT_BYTES = 2_000_000  # a captured article is a few KB
 
 
-def check(claims_dir: Path, root: Path | None = None, base: dict[str, Claim] | None = None) -> tuple[Corpus, Problems]:
+def check(
+    claims_dir: Path,
+    root: Path | None = None,
+    base: dict[str, Claim] | None = None,
+    cache: Path | None = None,
+) -> tuple[Corpus, Problems]:
     """Validate everything under ``claims_dir``; return the records and the problems.
 
     With ``base`` (the published claims by id, :func:`tooling.corrections.load_base`),
     also refuse published changes that the corrections logs do not record.
+    With ``cache`` (a file in a build folder), files whose bytes are unchanged
+    since the last run are not parsed again (:class:`tooling.yamlfile.ParseCache`).
     """
     # Loading allocates hundreds of thousands of small objects and creates no
     # reference cycles; the cyclic collector would rescan the growing heap
@@ -58,19 +66,44 @@ def check(claims_dir: Path, root: Path | None = None, base: dict[str, Claim] | N
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Checker(claims_dir, root if root is not None else claims_dir.parent, base).run()
+        parsed = ParseCache(cache, _parse_version()) if cache is not None else None
+        checker = _Checker(claims_dir, root if root is not None else claims_dir.parent, base, parsed)
+        corpus, problems = checker.run()
+        if parsed is not None:
+            if not problems:
+                # Every build needs the origin groups: measured now, they are kept with the rest.
+                corpus.origins  # noqa: B018 - computes the cached_property
+            parsed.save(corpus.memo.now)
+        return corpus, problems
     finally:
         if was_enabled:
             gc.enable()
 
 
+def _parse_version() -> str:
+    """Changes whenever the code or schema behind a parsed, checked file changes."""
+    import sys
+
+    import yaml
+
+    from . import schema_check, yamlfile
+
+    h = hashlib.blake2b(f"{sys.version}|{yaml.__version__}".encode(), digest_size=16)
+    for path in (Path(yamlfile.__file__), Path(schema_check.__file__), SCHEMA_PATH):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 class _Checker:
-    def __init__(self, claims_dir: Path, root: Path, base: dict[str, Claim] | None = None):
+    def __init__(
+        self, claims_dir: Path, root: Path, base: dict[str, Claim] | None = None, parsed: ParseCache | None = None
+    ):
         self.base = base
+        self.parsed = parsed
         self.dir = claims_dir
         self.root = root
         self.problems = Problems()
-        self.corpus = Corpus(root=claims_dir)
+        self.corpus = Corpus(root=claims_dir, memo=Memo(parsed.derived if parsed is not None else None))
         self.failed_kinds: set[str] = set()  # kinds with a file that could not be read
         # id -> (display path, line, col) of the first definition, per kind
         self.defined: dict[str, dict[str, tuple[str, int, int]]] = {
@@ -163,7 +196,7 @@ class _Checker:
         walk(doc.data, ())
 
     def load(self, path: Path, kind: str) -> YamlDoc | None:
-        doc = load_yaml(path, self.shown(path), self.problems)
+        doc = load_yaml(path, self.shown(path), self.problems, self.parsed)
         if doc is not None:
             self.placeholders(doc, path)
         if doc is None:
@@ -352,13 +385,15 @@ class _Checker:
     def read_events(self) -> None:
         folder = self.dir / "events"
         for path in self.files(folder, "event"):
-            doc = load_yaml(path, self.shown(path), self.problems)
+            doc = load_yaml(path, self.shown(path), self.problems, self.parsed)
             if doc is None:
                 self.failed_kinds.update(("event", "claim"))
                 continue
             self.placeholders(doc, path)
             d = doc.data
-            all_ok = isinstance(d, dict) and fast_ok("event", d)
+            all_ok = isinstance(d, dict) and ("event" in doc.passed or fast_ok("event", d))
+            if all_ok:
+                doc.passed.add("event")
             shell_ok = all_ok or self.schema_ok(doc, "event-shell")
             if not shell_ok:
                 self.failed_kinds.add("event")

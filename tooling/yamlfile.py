@@ -16,6 +16,10 @@ are not UTF-8, and files larger than :data:`MAX_FILE_BYTES`.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +41,10 @@ class YamlDoc:
     data: Any
     value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Names of checks of this data alone that it passed (a schema kind, say):
+    # kept with it in the :class:`ParseCache`, so an unchanged file is not
+    # checked again.
+    passed: set[str] = field(default_factory=set)
 
     def pos(self, path: Path_) -> tuple[int, int]:
         """Best position for a path: the value, else its nearest ancestor."""
@@ -110,7 +118,69 @@ def plain_words(problem: str, context: str | None) -> str:
     return problem
 
 
-def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
+class ParseCache:
+    """Files parsed by an earlier run, reused while their bytes are unchanged.
+
+    A rebuild after a one-file edit would otherwise parse every record again
+    (most of the validator's time).  Keyed by the file's display path and a
+    hash of its bytes, under a ``version`` that the caller derives from the
+    code that parses and checks; only files that loaded without a problem
+    are kept, so every error is found afresh.  A missing, stale or damaged
+    cache file only makes the run slower; it is replaced atomically, so two
+    runs at once cannot leave half a file.
+    """
+
+    def __init__(self, path: Path | None, version: str):
+        self.path = path
+        self.version = version
+        self.old: dict[str, tuple[bytes, YamlDoc]] = {}
+        self.now: dict[str, tuple[bytes, YamlDoc]] = {}
+        self._digests: dict[str, bytes] = {}
+        # Kept alongside: values derived from the texts (tooling.memo.Memo's store).
+        self.derived: dict = {}
+        if path is None:
+            return
+        try:
+            with path.open("rb") as f:
+                version_then, entries, derived = pickle.load(f)
+            if version_then == version and isinstance(entries, dict) and isinstance(derived, dict):
+                self.old, self.derived = entries, derived
+        except Exception:  # noqa: BLE001 - any unreadable cache is only a slower run
+            self.old, self.derived = {}, {}
+
+    def get(self, shown_as: str, raw: bytes) -> YamlDoc | None:
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        hit = self.old.get(shown_as)
+        if hit is not None and hit[0] == digest:
+            self.now[shown_as] = hit
+            return hit[1]
+        self._digests[shown_as] = digest
+        return None
+
+    def put(self, doc: YamlDoc) -> None:
+        self.now[doc.path] = (self._digests.pop(doc.path), doc)
+
+    def save(self, derived: dict | None = None) -> None:
+        """Keep the files parsed in this run, and ``derived`` (replacing the derived values kept)."""
+        derived = self.derived if derived is None else derived
+        same_files = self.now.keys() == self.old.keys() and all(self.now[k] is self.old[k] for k in self.now)
+        if self.path is None or (same_files and derived.keys() == self.derived.keys()):
+            return  # nothing new to keep
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".parse-cache-")
+        except OSError:
+            return  # a read-only build folder: the next run parses again
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((self.version, self.now, derived), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def load_yaml(file: Path, shown_as: str, problems: Problems, cache: ParseCache | None = None) -> YamlDoc | None:
     """Load one YAML file; on any problem, add it to ``problems`` and return None."""
     try:
         raw = file.read_bytes()
@@ -132,6 +202,8 @@ def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
             rank=ROOT_CAUSE,
         )
         return None
+    if cache is not None and (doc := cache.get(shown_as, raw)) is not None:
+        return doc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -174,6 +246,8 @@ def load_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
     doc.data = builder.build(node, ())
     if builder.failed:
         return None
+    if cache is not None:
+        cache.put(doc)
     return doc
 
 

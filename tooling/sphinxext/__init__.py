@@ -69,7 +69,9 @@ class RecordsError(SystemExit):
 
 def _load_records(app) -> None:
     claims_dir = Path(app.confdir) / app.config.factcheck_claims_dir
-    corpus, problems = check(claims_dir, Path(app.confdir))
+    # The parse cache sits with Sphinx's own pickled environment: both are
+    # kept between builds and removed by -E or a clean.
+    corpus, problems = check(claims_dir, Path(app.confdir), cache=Path(app.doctreedir) / "factcheck-parsed.pickle")
     if problems:
         report = problems.report()
         for line in report.splitlines():

@@ -153,6 +153,7 @@ class PageInputs(EnvironmentCollector):
                 metadata_inputs(corpus, docname),
                 around,
             )
+            # repr, not pickle: pickle's bytes depend on which equal strings are one object.
             fingerprint = hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
             if prints.get(docname) != fingerprint:
                 prints[docname] = fingerprint

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 from ..records import Claim, Corpus
 from . import state
-from .domain import INDEX_PAGES, RECORD_FOLDERS
+from .domain import RECORD_FOLDERS
 
 
 def claims_on_page(corpus: Corpus, pagename: str) -> list[Claim]:
-    """The claims a page shows with their ratings: each gets its ClaimReview there."""
-    if pagename == INDEX_PAGES["claims"]:
-        return [c for e in corpus.events_in_order() for c in e.claims]
-    if pagename == INDEX_PAGES["figures"]:
-        return [c for claims in corpus.figures_by_measure().values() for c in claims]
+    """The claims a page reviews: each gets its ClaimReview there.
+
+    A claim is reviewed on its event's page, the one page with its rating's
+    reasons and its address (``@id``).  The lists (claims index, figures,
+    claimants) show ratings but no review; a ClaimReview on each of them
+    would repeat every claim's on three pages, and would make the claims
+    index grow by a kilobyte a claim (a third of a megabyte at 2,000 events).
+    """
     folder, _, rid = pagename.partition("/")
     if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
         return corpus.events[rid].claims
-    if folder == RECORD_FOLDERS["claimant"] and rid in corpus.claimants:
-        return [c for e in corpus.events_in_order() for c in e.claims if c.claimant == rid]
     return []
 
 

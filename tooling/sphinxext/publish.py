@@ -2,9 +2,9 @@
 
 - ``html-page-context``: the page's description (``<meta name="description">``,
   and the ``og:description`` that sphinxext-opengraph writes when the site's
-  address is known) and ClaimReview JSON-LD (schema.org) for every claim the
-  page shows with its rating (event, claimant, all-claims and figures pages;
-  the ``@id`` is always the claim's anchor on its event page).  Open Graph
+  address is known) and ClaimReview JSON-LD (schema.org) on each event page
+  for the claims it reviews (the ``@id`` is the claim's anchor there; the
+  lists show ratings without repeating the reviews).  Open Graph
   tags and the sitemap come from sphinxext-opengraph and sphinx-sitemap
   (``conf.py`` loads them when the site has a published address).
 - ``build-finished``: the exports (``data/claims.json`` with its schema
