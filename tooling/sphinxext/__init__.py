@@ -87,6 +87,13 @@ def _load_records(app) -> None:
     # corroborated claim needs the origin groups.
     corpus.origins  # noqa: B018 - computes and caches the cached_property
     state.put(app.srcdir, corpus)
+    # The records live as long as the build and hold no cycles to collect; the
+    # collector would otherwise rescan them with every full collection, over
+    # the whole build.  Frozen, they are left out of its scans.
+    import gc
+
+    gc.collect()
+    gc.freeze()
     for warning in write_pages(corpus, Path(app.srcdir), app.config):
         logger.warning(warning, type="factcheck", subtype="pages")
 
