@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import gc
 import hashlib
+import os
 from pathlib import Path
 
 from .integrity import Loaded
@@ -45,6 +46,10 @@ from .yamlfile import ParseCache, YamlDoc, load_yaml
 __all__ = ["SCHEMA_PATH", "MAX_TEXT_BYTES", "check"]
 
 MAX_TEXT_BYTES = 2_000_000  # a captured article is a few KB
+# Ids that would give a record the address of a page the site writes itself
+# (events/index.html is the list of events).  The Sphinx domain checks that
+# its generated pages are all covered (tests/test_validate.py).
+RESERVED_IDS = frozenset({"index"})
 
 
 def check(
@@ -127,6 +132,30 @@ class _Checker:
         return self.schema.ok(doc, kind, data, prefix)
 
     # -- 1. files ----------------------------------------------------------
+    def links(self) -> None:
+        """No symbolic link anywhere under claims/: a link could publish a file from outside the repository."""
+        if self.dir.is_symlink():
+            self.problems.add(
+                self.shown(self.dir),
+                1,
+                1,
+                rank=ROOT_CAUSE,
+                message="the claims folder is a symbolic link; keep the records in a real folder of the repository",
+            )
+        for folder, dirs, files in os.walk(self.dir, followlinks=False):
+            for name in sorted(dirs + files):
+                path = Path(folder) / name
+                if path.is_symlink() and path.parent.name not in ("events", "sources"):
+                    # (links in events/ and sources/ are reported where those files are listed)
+                    self.problems.add(
+                        self.shown(path),
+                        1,
+                        1,
+                        rank=ROOT_CAUSE,
+                        message="is a symbolic link; everything under claims/ must be a regular file or "
+                        "folder of the repository (copy it in instead)",
+                    )
+
     def files(self, pattern_dir: Path, kind: str) -> list[Path]:
         if not pattern_dir.is_dir():
             self.problems.add(
@@ -211,6 +240,15 @@ class _Checker:
     def define(self, kind: str, rid: str, doc: YamlDoc, path: tuple) -> bool:
         """Register an id; report a duplicate at the second place. True if new."""
         line, col = doc.pos(path)
+        if rid in RESERVED_IDS:
+            self.problems.add(
+                doc.path,
+                line,
+                col,
+                f"'{rid}' is the address of one of the site's own pages (the list of each kind of record); "
+                f"choose another {kind} id",
+            )
+            return False
         first = self.defined[kind].get(rid)
         if first:
             self.problems.add(
@@ -536,20 +574,38 @@ class _Checker:
                 f'(only whitespace may differ), e.g. with: python -m tooling quote {cit.source} "..."',
             )
             return
-        # Prefer an occurrence in the article over one in page furniture.
+        # Prefer an occurrence wholly in the article, from its first line to its last.
         for start, end in spans:  # noqa: B007 - the span found is used after the loop
             line = source.line_of(start)
-            if source.furniture_at(line) is None:
+            furniture = self.furniture_within(source, line, source.line_of(max(start, end - 1)))
+            if furniture is None:
                 break
         else:
             start, end = spans[0]
             line = source.line_of(start)
-            self.at(
-                doc,
-                path + ("quote",),
-                f"quote is in page furniture of source '{cit.source}' (line {line}), not in the article; cite the article text",
+            where = (
+                f"lines {furniture.first}–{furniture.last}"
+                if furniture.first != furniture.last
+                else f"line {furniture.first}"
             )
+            what = f"page furniture ({furniture.kind}{': ' + furniture.note if furniture.note else ''}, {where})"
+            if source.furniture_at(line) is furniture:
+                message = f"quote is in {what} of source '{cit.source}', not in the article; cite the article text"
+            else:
+                message = (
+                    f"quote starts in the article (line {line}) but runs into {what} of source '{cit.source}'; "
+                    "end the quote where the article's text ends"
+                )
+            self.at(doc, path + ("quote",), message)
         cit.start, cit.end, cit.line = start, end, line
+
+    @staticmethod
+    def furniture_within(source: Source, first: int, last: int):
+        """The first page-furniture range touching lines first..last, if any."""
+        for f in source.furniture:
+            if f.first <= last and f.last >= first:
+                return f
+        return None
 
     def locate_quotes(self) -> None:
         """Every quote found in its source's text (its span and line recorded), or reported."""
@@ -639,6 +695,7 @@ class _Checker:
                 self.shown(self.dir), 1, 1, "claims folder not found; run from the project root or pass --claims DIR"
             )
             return self.corpus, self.problems
+        self.links()
         self.read_claimants()
         self.read_measures()
         self.read_sources()

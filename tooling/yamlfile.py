@@ -10,15 +10,23 @@ Refused on purpose, each with a message that says what to write instead:
 anchors and aliases (no record needs them, and they allow "billion laughs"
 expansion), duplicate keys (PyYAML silently keeps the last one), tags that
 would construct objects (the safe loader already refuses them), files that
-are not UTF-8, and files larger than :data:`MAX_FILE_BYTES`.
+are not UTF-8, files larger than :data:`MAX_FILE_BYTES`, nesting deeper than
+:data:`MAX_DEPTH` (libyaml's composer recurses and would crash the process
+long before Python noticed), merge-conflict markers, numbers that are not
+finite, plain values that YAML 1.1 reads as something else than they look
+(``010`` is 8, ``1:30`` is 90, ``no`` is false), whitespace-only text, and
+invisible or control characters in anything but a quote
+(:mod:`tooling.unsafe_text`).
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import math
 import os
 import pickle
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +35,17 @@ from typing import Any
 import yaml
 
 from .problems import ROOT_CAUSE, Problems
+from .unsafe_text import conflict_marker_lines, shorten, unsafe_characters
 
 MAX_FILE_BYTES = 1_000_000  # a hand-written record file is a few KB
+MAX_DEPTH = 12  # levels of mappings and lists; a record needs six
+# Before composing: libyaml recurses once per level and overflows the C stack
+# (a crash, not an exception) at some ten thousand.  Brackets and a line's
+# leading indentation and block indicators bound the depth from the text.
+_MAX_FLOW_DEPTH = 64
+_MAX_LEAD = 200
+_LEAD = re.compile(r"[ \-?:]*")
+_BRACKET = re.compile(r"[\[\]{}]")
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -219,6 +236,28 @@ def load_yaml(file: Path, shown_as: str, problems: Problems, cache: ParseCache |
         return None
     if text.startswith("\ufeff"):
         text = text[1:]  # a byte-order mark is harmless; editors on Windows add it
+    conflicts = conflict_marker_lines(text)
+    if conflicts:
+        for line in conflicts:
+            problems.add(
+                shown_as,
+                line,
+                1,
+                "merge-conflict marker left in the file; keep the right version of the lines between the "
+                "markers and delete the markers (<<<<<<<, =======, >>>>>>>)",
+                rank=ROOT_CAUSE,
+            )
+        return None
+    deep = _too_deep(text)
+    if deep is not None:
+        problems.add(
+            shown_as,
+            *deep,
+            f"nested too deeply (more than {MAX_DEPTH} levels of lists and mappings are never needed); "
+            "check the indentation and brackets here",
+            rank=ROOT_CAUSE,
+        )
+        return None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -232,6 +271,19 @@ def load_yaml(file: Path, shown_as: str, problems: Problems, cache: ParseCache |
         else:
             what = plain_words(what, exc.context)
         problems.add(shown_as, line, col, f"YAML syntax error: {what}; fix the YAML at this position", rank=ROOT_CAUSE)
+        return None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses outright (a control character)
+        at = max(0, min(exc.position, len(text) - 1))
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        problems.add(
+            shown_as,
+            line,
+            col,
+            f"control character {what} is not allowed in a record file; delete it",
+            rank=ROOT_CAUSE,
+        )
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks errors
         problems.add(shown_as, 1, 1, f"YAML error: {exc}", rank=ROOT_CAUSE)
@@ -251,6 +303,26 @@ def load_yaml(file: Path, shown_as: str, problems: Problems, cache: ParseCache |
     return doc
 
 
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text could nest deeper than the composer can safely go, if anywhere."""
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > _MAX_FLOW_DEPTH:
+            line = text.count("\n", 0, m.start()) + 1
+            return line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    for n, line in enumerate(text.split("\n"), start=1):
+        if _LEAD.match(line).end() > _MAX_LEAD:
+            return n, 1
+    return None
+
+
+# Plain values that YAML 1.1 (PyYAML) reads as something other than they look.
+_SURPRISING_INT = re.compile(r"[-+]?(0[0-9_]+|0[oxb][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)")
+_SURPRISING_FLOAT = re.compile(r".*[:_].*")
+_WORD_BOOLEANS = {"yes", "no", "on", "off"}
+
+
 class _Builder:
     """Turns a composed node tree into plain data, recording positions."""
 
@@ -266,6 +338,12 @@ class _Builder:
 
     def build(self, node, path: Path_):
         self.doc.value_pos[path] = _mark(node.start_mark)
+        if len(path) > MAX_DEPTH:
+            self.error(
+                node.start_mark,
+                f"nested more than {MAX_DEPTH} levels deep; no record needs that, check the indentation",
+            )
+            return None
         # The composer turns an alias into a second reference to the anchored
         # node.  Refusing any node met twice stops "billion laughs" expansion
         # before it starts; records never need aliases.
@@ -302,7 +380,37 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
-        return self.scalar(node)
+        value = self.scalar(node)
+        if isinstance(value, str) and path:
+            self.text(node, path, value)
+        return value
+
+    def text(self, node, path: Path_, value: str) -> None:
+        """Editors' text: not blank, and nothing invisible (a quote carries what its source carries)."""
+        if value and not value.strip():
+            self.error(
+                node.start_mark, "this text is only spaces; write the text, or leave the field out if it is optional"
+            )
+            return
+        if path[-1] == "quote":
+            return
+        bad = unsafe_characters(value)
+        if not bad:
+            return
+        index, what = bad[0]
+        line, col = _mark(node.start_mark)
+        before = value[:index]
+        if "\n" not in before and node.style in (None, "", "'", '"'):
+            col += index + (1 if node.style in ("'", '"') else 0)  # exact only on a one-line value
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        self.problems.add(
+            self.doc.path,
+            line,
+            col,
+            f"{what} at character {index + 1} of this value{more}; delete it (it is invisible: retype the "
+            "words around it, or remove it with your editor's 'show invisibles')",
+        )
+        self.failed = True
 
     def scalar(self, node):
         if node.tag == "tag:yaml.org,2002:str" and isinstance(node, yaml.ScalarNode):
@@ -311,6 +419,10 @@ class _Builder:
             node.tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
             if node.tag == "tag:yaml.org,2002:str":
                 return node.value
+            surprise = self.surprising(node)
+            if surprise:
+                self.error(node.start_mark, surprise)
+                return None
         construct = _CONSTRUCTORS.get(node.tag) if isinstance(node, yaml.ScalarNode) else None
         if construct is None or node.tag.endswith((":binary", ":set", ":omap", ":pairs")):
             self.error(
@@ -325,8 +437,36 @@ class _Builder:
                 return node.value  # looks like a date but is not one: let the date check say so
             self.error(node.start_mark, f"cannot read this value ({exc}); write a plain value")
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error(
+                node.start_mark,
+                f"'{shorten(node.value, 20)}' is not a finite number; a figure is a count or an amount: write the "
+                "number, or leave it out and describe it in amount_text",
+            )
+            return None
         if isinstance(value, (datetime.date, datetime.datetime)):
             # YAML turns 2024-11-29 into a date object; records keep ISO text,
             # which the schema checks with a pattern.
             return value.isoformat()
         return value
+
+    @staticmethod
+    def surprising(node) -> str | None:
+        """The message for a plain value YAML 1.1 would turn into something else, if it is one."""
+        v, tag = node.value, node.tag
+        if tag.endswith(":int") and _SURPRISING_INT.fullmatch(v):
+            return (
+                f"YAML reads '{shorten(v, 20)}' as a different number (leading zeros mean octal, a colon base 60, "
+                "0x hex, _ is ignored); write the plain number (010 → 10), or put it in double quotes if it is text"
+            )
+        if tag.endswith(":float") and _SURPRISING_FLOAT.fullmatch(v):
+            return (
+                f"YAML reads '{shorten(v, 20)}' as a number in base 60 or with separators; write the plain number, "
+                "or put it in double quotes if it is text"
+            )
+        if tag.endswith(":bool") and v.lower() in _WORD_BOOLEANS:
+            return (
+                f"YAML reads '{v}' as {str(v.lower() in ('yes', 'on')).lower()}; write true or false, or put it in "
+                "double quotes if it is text"
+            )
+        return None
