@@ -72,7 +72,9 @@ def export(corpus) -> ClaimsExport:
 
 def to_json(corpus) -> str:
     # Compact: json's C encoder (an indent would make it the pure-Python one, ten times slower).
-    return json.dumps(to_plain(export(corpus)), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    # allow_nan=False: JSON has no Infinity or NaN (the validator refuses them; this is the last guard).
+    plain = to_plain(export(corpus))
+    return json.dumps(plain, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 def from_json(text: str) -> ClaimsExport:
@@ -136,12 +138,28 @@ def figure_rows(corpus) -> list[dict]:
     return rows
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...) in a scope would be a live link).  The OWASP rule: such a
+# text cell gets a leading apostrophe, which spreadsheets show as text; a text
+# that starts with an apostrophe gets one more, so reading back is exact.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def csv_text(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def from_csv_text(value: str) -> str:
+    return value[1:] if value.startswith("'") else value
+
+
 def to_csv(corpus) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, FIGURE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in figure_rows(corpus):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        # Numbers stay numbers; only text is neutralised.
+        writer.writerow({k: "" if v is None else csv_text(v) if isinstance(v, str) else v for k, v in row.items()})
     return out.getvalue()
 
 
@@ -152,7 +170,8 @@ def figures_from_csv(text: str) -> list[tuple[str, str, Figure]]:
     def num(v: str):
         return None if v == "" else (int(v) if v.lstrip("-").isdigit() else float(v))
 
-    for row in csv.DictReader(io.StringIO(text)):
+    for raw in csv.DictReader(io.StringIO(text)):
+        row = {k: from_csv_text(v) for k, v in raw.items()}
         fig = Figure(
             measure=row["measure"],
             qualifier=row["qualifier"],

@@ -16,6 +16,7 @@ from pathlib import Path
 import fastjsonschema
 
 from .problems import RECORDS, SCHEMA, Problems
+from .unsafe_text import shorten
 from .yamlfile import YamlDoc
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "records.schema.json"
@@ -151,7 +152,11 @@ class SchemaReport:
             choices = error.validator_value
             guess = difflib.get_close_matches(str(error.instance), [str(c) for c in choices], n=1, cutoff=0.5)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-            self.at(doc, path, f"{where}: '{error.instance}' is not allowed; use one of: {', '.join(choices)}{hint}")
+            self.at(
+                doc,
+                path,
+                f"{where}: '{shorten(error.instance)}' is not allowed; use one of: {', '.join(choices)}{hint}",
+            )
             return
         if v == "type":
             expected = error.validator_value
@@ -176,7 +181,7 @@ class SchemaReport:
             if last == "url":
                 desc = "only http:// and https:// addresses are allowed"
             hint = non_ascii_hint(error.instance) if isinstance(error.instance, str) else ""
-            self.at(doc, path, f"{where}: '{error.instance}' is not valid; {desc}{hint}")
+            self.at(doc, path, f"{where}: '{shorten(error.instance)}' is not valid; {desc}{hint}")
             return
         if v == "oneOf" and path and path[-1] == "figure":
             self.at(
@@ -189,13 +194,24 @@ class SchemaReport:
             self.at(
                 doc,
                 path,
-                f"{where}: '{error.instance}' is not valid; write a date as YYYY-MM-DD, or null when not stated",
+                f"{where}: '{shorten(error.instance)}' is not valid; write a date as YYYY-MM-DD, or null when not stated",
             )
             return
         if v in ("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum", "uniqueItems"):
-            self.at(doc, path, f"{where}: {error.message}; {self.limit_hint(v)}")
+            # Said in words, not with jsonschema's message: that one echoes the whole value.
+            inst, limit = error.instance, error.validator_value
+            said = {
+                "maxLength": lambda: f"{len(inst):,} characters, over the limit of {limit:,}",
+                "minLength": lambda: f"shorter than {limit:,} character{'s' * (limit != 1)}",
+                "maxItems": lambda: f"{len(inst):,} items, over the limit of {limit:,}",
+                "minItems": lambda: f"needs at least {limit:,} item{'s' * (limit != 1)}",
+                "minimum": lambda: f"{shorten(inst, 30)} is below the minimum, {limit}",
+                "maximum": lambda: f"{shorten(inst, 30)} is above the maximum, {limit}",
+                "uniqueItems": lambda: "the list repeats an item",
+            }[v]()
+            self.at(doc, path, f"{where}: {said}; {self.limit_hint(v)}")
             return
-        self.at(doc, path, f"{where}: {error.message}")
+        self.at(doc, path, f"{where}: {shorten(error.message, 200)}")
 
     @staticmethod
     def limit_hint(v: str) -> str:

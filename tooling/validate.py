@@ -41,6 +41,7 @@ from .records import (
     Source,
 )
 from .schema_check import SCHEMA_PATH, SchemaReport, fast_ok, place
+from .unsafe_text import shorten
 from .yamlfile import ParseCache, YamlDoc, load_yaml
 
 __all__ = ["SCHEMA_PATH", "MAX_TEXT_BYTES", "check"]
@@ -570,7 +571,7 @@ class _Checker:
                 path + ("quote",),
                 f"quote not found verbatim in source '{cit.source}' ({source.text_name}); "
                 f"it first differs at character {at + 1} ('{folded_quote[at : at + 20]}'). "
-                f'Closest passage: "{closest}". Copy the words exactly as the source writes them '
+                f'Closest passage: "{shorten(closest, 120)}". Copy the words exactly as the source writes them '
                 f'(only whitespace may differ), e.g. with: python -m tooling quote {cit.source} "..."',
             )
             return
