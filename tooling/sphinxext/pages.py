@@ -86,6 +86,8 @@ def write_pages(corpus: Corpus, srcdir: Path, config) -> list[str]:
     for folder in GENERATED_DIRS:
         for path in sorted((srcdir / folder).glob("**/*")):
             rel = path.relative_to(srcdir).as_posix()
+            if path.name.startswith("."):
+                continue  # another build's page being written (_atomic_write): not ours to delete
             if path.is_file() and rel not in planned:
                 if path.read_bytes().startswith(MARKER.encode()):
                     path.unlink()
