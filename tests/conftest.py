@@ -50,20 +50,22 @@ def build(site: Path, parallel: int = 0, outdir: Path | None = None, freshenv: b
 
     status, warning = io.StringIO(), io.StringIO()
     result = BuildResult(outdir or site / "_build" / "html")
-    app = Sphinx(
-        srcdir=site / "docs",
-        confdir=site,
-        outdir=result.outdir,
-        doctreedir=site / "_build" / "doctrees",
-        buildername="html",
-        status=status,
-        warning=warning,
-        freshenv=freshenv,
-        parallel=parallel,
-    )
-    app.connect("env-before-read-docs", lambda app, env, docnames: result.read.extend(sorted(docnames)))
-    app.connect("html-page-context", lambda app, pagename, *a: result.written.append(pagename))
     try:
+        # Inside the try: invalid records stop the build in Sphinx() itself
+        # (builder-inited), and the clean-up below must still run.
+        app = Sphinx(
+            srcdir=site / "docs",
+            confdir=site,
+            outdir=result.outdir,
+            doctreedir=site / "_build" / "doctrees",
+            buildername="html",
+            status=status,
+            warning=warning,
+            freshenv=freshenv,
+            parallel=parallel,
+        )
+        app.connect("env-before-read-docs", lambda app, env, docnames: result.read.extend(sorted(docnames)))
+        app.connect("html-page-context", lambda app, pagename, *a: result.written.append(pagename))
         app.build()
     finally:
         # Sphinx registers nodes and directives in docutils' globals; clear
