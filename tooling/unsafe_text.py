@@ -16,6 +16,7 @@ They are refused only between characters of scripts that never need them
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Bidirectional embeddings, overrides and isolates: reorder text on screen.
@@ -33,8 +34,6 @@ JOINERS = {"\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner"}
 # Direction marks (LRM, RLM, ALM) are how Arabic and Hebrew text is written correctly: allowed.
 DIRECTION_MARKS = set("\u200e\u200f\u061c")
 
-CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
-
 
 def _needs_joiners(ch: str) -> bool:
     """A letter or symbol of a script that uses ZWJ/ZWNJ (anything beyond Latin, and emoji)."""
@@ -45,6 +44,10 @@ def _needs_joiners(ch: str) -> bool:
 
 def unsafe_characters(text: str) -> list[tuple[int, str]]:
     """[(index, what it is)] for each character of ``text`` that is refused."""
+    # Every refused character is non-printable; str.isprintable() answers for
+    # the common text at C speed (validating 20,000 claims reads millions of characters).
+    if text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+        return []
     found = []
     for i, ch in enumerate(text):
         if ch in ("\n", "\t") or ch in DIRECTION_MARKS:
@@ -65,16 +68,12 @@ def unsafe_characters(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?=[ \r]|$)", re.MULTILINE)
+
+
 def conflict_marker_lines(text: str) -> list[int]:
-    """1-based numbers of lines that begin with a merge-conflict marker."""
-    out = []
-    for n, line in enumerate(text.split("\n"), start=1):
-        stripped = line.rstrip("\r")
-        for marker in CONFLICT_MARKERS:
-            if stripped.startswith(marker) and (len(stripped) == len(marker) or stripped[len(marker)] == " "):
-                out.append(n)
-                break
-    return out
+    """1-based numbers of lines that begin with a merge-conflict marker (and nothing but a space after it)."""
+    return [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT.finditer(text)]
 
 
 def shorten(value: str, limit: int = 80) -> str:

@@ -44,7 +44,7 @@ MAX_DEPTH = 12  # levels of mappings and lists; a record needs six
 # leading indentation and block indicators bound the depth from the text.
 _MAX_FLOW_DEPTH = 64
 _MAX_LEAD = 200
-_LEAD = re.compile(r"[ \-?:]*")
+_DEEP_LEAD = re.compile(rf"^[ \-?:]{{{_MAX_LEAD + 1}}}", re.MULTILINE)
 _BRACKET = re.compile(r"[\[\]{}]")
 
 Path_ = tuple  # a path into the data: keys and list indexes
@@ -306,14 +306,15 @@ def load_yaml(file: Path, shown_as: str, problems: Problems, cache: ParseCache |
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Where the text could nest deeper than the composer can safely go, if anywhere."""
     depth = 0
-    for m in _BRACKET.finditer(text):
-        depth += 1 if m.group() in "[{" else -1
-        if depth > _MAX_FLOW_DEPTH:
-            line = text.count("\n", 0, m.start()) + 1
-            return line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-    for n, line in enumerate(text.split("\n"), start=1):
-        if _LEAD.match(line).end() > _MAX_LEAD:
-            return n, 1
+    if text.count("[") + text.count("{") > _MAX_FLOW_DEPTH:  # else it cannot nest that deep
+        for m in _BRACKET.finditer(text):
+            depth += 1 if m.group() in "[{" else -1
+            if depth > _MAX_FLOW_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                return line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    deep_lead = _DEEP_LEAD.search(text)
+    if deep_lead is not None:
+        return text.count("\n", 0, deep_lead.start()) + 1, 1
     return None
 
 
