@@ -285,3 +285,10 @@ def test_github_gets_every_problem_in_ten_annotations_and_the_summary(site, monk
     assert all("6 problem(s) in this file" in line for line in out)
     text = summary.read_text(encoding="utf-8")
     assert text.count("unknown field 'extra") == 12
+
+
+def test_reserved_ids_cover_every_page_the_site_writes_in_a_record_folder():
+    from tooling.sphinxext.domain import INDEX_PAGES
+    from tooling.validate import RESERVED_IDS
+
+    assert {page.rsplit("/", 1)[1] for page in INDEX_PAGES.values()} <= RESERVED_IDS

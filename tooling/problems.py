@@ -39,6 +39,14 @@ class Problem:
         return f"::error file={prop},line={self.line},col={self.col}::{esc(self.message)}"
 
 
+def shorten(value: str, limit: int = 80) -> str:
+    """A value as a message quotes it: cut to ``limit`` characters with its length said."""
+    value = str(value)
+    if len(value) <= limit:
+        return value
+    return f"{value[: limit - 1]}… ({len(value):,} characters)"
+
+
 def display_path(path: Path, root: Path | None) -> str:
     """The path as an editor would type it: relative to the project root."""
     if root is not None:

@@ -79,8 +79,12 @@ class Source:
         return lo + 1
 
     def furniture_at(self, line: int) -> Furniture | None:
+        return self.furniture_between(line, line)
+
+    def furniture_between(self, first: int, last: int) -> Furniture | None:
+        """The first page-furniture range touching any of lines first..last (a quote's lines)."""
         for f in self.furniture:
-            if f.first <= line <= f.last:
+            if f.first <= last and f.last >= first:
                 return f
         return None
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import fastjsonschema
 
-from .problems import RECORDS, SCHEMA, Problems
-from .unsafe_text import shorten
+from .problems import RECORDS, SCHEMA, Problems, shorten
 from .yamlfile import YamlDoc
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "records.schema.json"
@@ -63,6 +62,16 @@ def fast_ok(kind: str, data) -> bool:
         return False
 
 
+def whole_file_ok(doc: YamlDoc, kind: str) -> bool:
+    """``fast_ok`` for a whole file, remembered with it (an unchanged file comes from the parse cache)."""
+    if kind in doc.passed:
+        return True
+    if isinstance(doc.data, dict) and fast_ok(kind, doc.data):
+        doc.passed.add(kind)
+        return True
+    return False
+
+
 def non_ascii_hint(value: str) -> str:
     """Name look-alike characters (a Cyrillic а in an id looks like a Latin a)."""
     import unicodedata
@@ -90,15 +99,11 @@ class SchemaReport:
         place(self.problems, doc, path, message, key, rank)
 
     def ok(self, doc: YamlDoc, kind: str, data=None, prefix: tuple = ()) -> bool:
-        whole = data is None
-        data = doc.data if whole else data
-        if kind in ("source", "claimants", "measures", "claim") and isinstance(data, dict):
-            if whole and kind in doc.passed:
+        if kind in ("source", "claimants", "measures", "claim"):
+            fast = whole_file_ok(doc, kind) if data is None else isinstance(data, dict) and fast_ok(kind, data)
+            if fast:
                 return True
-            if fast_ok(kind, data):
-                if whole:
-                    doc.passed.add(kind)
-                return True
+        data = doc.data if data is None else data
         if not isinstance(data, dict):
             what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
             self.at(

@@ -74,11 +74,3 @@ _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?=[ \r]|$)", re.MULTILINE)
 def conflict_marker_lines(text: str) -> list[int]:
     """1-based numbers of lines that begin with a merge-conflict marker (and nothing but a space after it)."""
     return [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT.finditer(text)]
-
-
-def shorten(value: str, limit: int = 80) -> str:
-    """A value as a message quotes it: cut to ``limit`` characters with its length said."""
-    value = str(value)
-    if len(value) <= limit:
-        return value
-    return f"{value[: limit - 1]}… ({len(value):,} characters)"

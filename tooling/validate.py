@@ -23,7 +23,7 @@ from .integrity import Loaded
 from .integrity import run as integrity_checks
 from .memo import Memo
 from .origins import Declared
-from .problems import RECORDS, ROOT_CAUSE, RULES, Problems, display_path
+from .problems import RECORDS, ROOT_CAUSE, RULES, Problems, display_path, shorten
 from .quotes import first_difference, fold
 from .records import (
     Change,
@@ -40,16 +40,15 @@ from .records import (
     Retraction,
     Source,
 )
-from .schema_check import SCHEMA_PATH, SchemaReport, fast_ok, place
-from .unsafe_text import shorten
+from .schema_check import SCHEMA_PATH, SchemaReport, place, whole_file_ok
 from .yamlfile import ParseCache, YamlDoc, load_yaml
 
 __all__ = ["SCHEMA_PATH", "MAX_TEXT_BYTES", "check"]
 
 MAX_TEXT_BYTES = 2_000_000  # a captured article is a few KB
 # Ids that would give a record the address of a page the site writes itself
-# (events/index.html is the list of events).  The Sphinx domain checks that
-# its generated pages are all covered (tests/test_validate.py).
+# (events/index.html is the list of events); a test checks that every list
+# page the Sphinx domain names is covered (tests/test_validate.py).
 RESERVED_IDS = frozenset({"index"})
 
 
@@ -146,7 +145,7 @@ class _Checker:
         for folder, dirs, files in os.walk(self.dir, followlinks=False):
             for name in sorted(dirs + files):
                 path = Path(folder) / name
-                if path.is_symlink() and path.parent.name not in ("events", "sources"):
+                if path.is_symlink() and path.parent not in (self.dir / "events", self.dir / "sources"):
                     # (links in events/ and sources/ are reported where those files are listed)
                     self.problems.add(
                         self.shown(path),
@@ -430,9 +429,7 @@ class _Checker:
                 continue
             self.placeholders(doc, path)
             d = doc.data
-            all_ok = isinstance(d, dict) and ("event" in doc.passed or fast_ok("event", d))
-            if all_ok:
-                doc.passed.add("event")
+            all_ok = whole_file_ok(doc, "event")
             shell_ok = all_ok or self.schema_ok(doc, "event-shell")
             if not shell_ok:
                 self.failed_kinds.add("event")
@@ -578,7 +575,7 @@ class _Checker:
         # Prefer an occurrence wholly in the article, from its first line to its last.
         for start, end in spans:  # noqa: B007 - the span found is used after the loop
             line = source.line_of(start)
-            furniture = self.furniture_within(source, line, source.line_of(max(start, end - 1)))
+            furniture = source.furniture_between(line, source.line_of(max(start, end - 1)))
             if furniture is None:
                 break
         else:
@@ -599,14 +596,6 @@ class _Checker:
                 )
             self.at(doc, path + ("quote",), message)
         cit.start, cit.end, cit.line = start, end, line
-
-    @staticmethod
-    def furniture_within(source: Source, first: int, last: int):
-        """The first page-furniture range touching lines first..last, if any."""
-        for f in source.furniture:
-            if f.first <= last and f.last >= first:
-                return f
-        return None
 
     def locate_quotes(self) -> None:
         """Every quote found in its source's text (its span and line recorded), or reported."""

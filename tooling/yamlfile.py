@@ -34,8 +34,8 @@ from typing import Any
 
 import yaml
 
-from .problems import ROOT_CAUSE, Problems
-from .unsafe_text import conflict_marker_lines, shorten, unsafe_characters
+from .problems import ROOT_CAUSE, Problems, shorten
+from .unsafe_text import conflict_marker_lines, unsafe_characters
 
 MAX_FILE_BYTES = 1_000_000  # a hand-written record file is a few KB
 MAX_DEPTH = 12  # levels of mappings and lists; a record needs six
