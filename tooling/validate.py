@@ -145,8 +145,7 @@ class _Checker:
         for folder, dirs, files in os.walk(self.dir, followlinks=False):
             for name in sorted(dirs + files):
                 path = Path(folder) / name
-                if path.is_symlink() and path.parent not in (self.dir / "events", self.dir / "sources"):
-                    # (links in events/ and sources/ are reported where those files are listed)
+                if path.is_symlink():
                     self.problems.add(
                         self.shown(path),
                         1,
@@ -180,14 +179,7 @@ class _Checker:
                 )
                 continue
             if path.is_symlink():
-                self.problems.add(
-                    self.shown(path),
-                    1,
-                    1,
-                    rank=ROOT_CAUSE,
-                    message="is a symbolic link; records must be regular files inside claims/ (copy the file instead)",
-                )
-                continue
+                continue  # reported by links()
             if path.is_dir():
                 self.problems.add(
                     self.shown(path),
