@@ -37,7 +37,7 @@ LAYERS = [
             "sphinxext.corrections",
         },
     ),
-    ("extension: publishing", {"sphinxext.publish", "sphinxext.pages"}),
+    ("extension: publishing", {"sphinxext.publish", "sphinxext.pages", "sphinxext.navigation", "sphinxext.search"}),
     ("extension", {"sphinxext.__init__"}),
     ("tools", {"cli", "__main__", "bench", "synthetic", "weight", "preview", "safe_build"}),
 ]

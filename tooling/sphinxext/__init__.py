@@ -35,11 +35,14 @@ from . import (
 from .aggregates import directive, setup_aggregates
 from .config import base_url, setup_config
 from .domain import FactCheckDomain
+from .navigation import setup_navigation
 from .nodes import setup_nodes
 from .pages import write_pages
+from .search import setup_search
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
+THEME_TEMPLATES = Path(__file__).parent / "theme"
 
 DIRECTIVES = {
     "fc-event": events.EventDirective,
@@ -52,7 +55,7 @@ DIRECTIVES = {
     "fc-event-list": directive("event-list"),
     "fc-timeline": directive("timeline"),
     "fc-source-list": directive("source-list"),
-    "fc-claims-index": directive("claims-index"),
+    "fc-claims-index": directive("claims-index", optional_argument=True),
     "fc-claimant-list": directive("claimant-list"),
     "fc-corrections": directive("corrections-log"),
 }
@@ -100,6 +103,7 @@ def _load_records(app) -> None:
 
 def _configure(app, config) -> None:
     config.html_static_path.append(str(STATIC))
+    config.templates_path.insert(0, str(THEME_TEMPLATES))  # furo's page with our footer; the search page
     config.html_baseurl = base_url(config)  # with its final slash: addresses are joined onto it
     if config.html_baseurl:
         # Defaults for the two extensions loaded in setup() (a site's conf.py may set its own).
@@ -147,6 +151,8 @@ def setup(app):
         app.connect("html-page-context", publish.note_written)
         app.connect("build-finished", publish.complete_sitemap, priority=400)
     setup_nodes(app)
+    setup_navigation(app)
+    setup_search(app)
     setup_aggregates(app)
     app.add_domain(FactCheckDomain)
     app.connect("config-inited", _configure)
@@ -157,7 +163,6 @@ def setup(app):
     for name, cls in DIRECTIVES.items():
         app.add_directive(name, cls)
     app.add_css_file("factcheck.css")
-    app.add_js_file("factcheck-filter.js", loading_method="defer")
     return {
         "version": __version__,
         "env_version": _code_version(),

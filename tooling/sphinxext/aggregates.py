@@ -71,16 +71,17 @@ def data_of(corpus, kind: str, arg: str):
     return cache[kind, arg]
 
 
-def directive(kind: str, takes_argument: bool = False) -> type[SphinxDirective]:
+def directive(kind: str, takes_argument: bool = False, optional_argument: bool = False) -> type[SphinxDirective]:
     """A directive that is only its aggregate: ``{fc-claims-index}``, ``{fc-figures}`` ..."""
 
     class AggregateDirective(SphinxDirective):
         has_content = False
         required_arguments = 1 if takes_argument else 0
+        optional_arguments = 1 if optional_argument else 0
         option_spec = {"class": directives.class_option}
 
         def run(self):
-            return [placeholder(kind, self.arguments[0] if takes_argument else "")]
+            return [placeholder(kind, self.arguments[0] if self.arguments else "")]
 
     AggregateDirective.__name__ = f"Aggregate_{kind}"
     return AggregateDirective

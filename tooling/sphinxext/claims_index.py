@@ -1,22 +1,26 @@
-"""The claims as lists: ``{fc-claims-index}`` (every claim, filterable),
-``{fc-claimant} ID`` (one claimant's page) and ``{fc-claimant-list}``.
+"""The claims as lists: ``{fc-claims-index} FACET:PAGE`` (one page of every
+claim, or of the claims with one rating), ``{fc-claimant} ID`` (one claimant's
+page) and ``{fc-claimant-list}``.
 
-The filters are three <select> controls and a few lines of JavaScript
-(static/factcheck-filter.js) that hide rows by their classes; without
-JavaScript every row simply shows.  Every list is an aggregate
-(:mod:`.aggregates`) drawn as a template (templates/claims_table.html).
+The index is paged (``domain.CLAIMS_PAGE_SIZE`` claims a page) and each rating
+has its own pages, so a filter is an address: it can be shared and bookmarked,
+"All" resets it, each filter shows its count, no JavaScript is needed, and no
+page grows with the corpus.  One claimant's claims are on the claimant's page,
+one event's on the event's.  Every list is an aggregate (:mod:`.aggregates`)
+drawn as a template (templates/claims_table.html).
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 
-from ..ratings import SCALE
-from ..records import Corpus, count
+from ..ratings import BY_NAME, SCALE
+from ..records import Claim, Corpus, count
+from . import state
 from .aggregates import drawn_by, placeholder, register
 from .common import badge_data, claim_ref, para, rating_counts, section, text
 from .corrections import human_date
-from .domain import Link
+from .domain import CLAIMS_PAGE_SIZE, Link
 from .state import RecordDirective
 
 
@@ -41,7 +45,6 @@ def _rows(corpus: Corpus, claims, with_claimant: bool) -> list[dict]:
             "claimant": Link("claimant", c.claimant, corpus.claimants[c.claimant].name) if with_claimant else None,
             "event": Link("event", c.event, corpus.events[c.event].title),
             "sources": [Link("source", sid, sid) for sid in dict.fromkeys(x.source for x in c.citations)],
-            "filter": f"fc-f-rating-{c.rating} fc-f-claimant-{c.claimant} fc-f-event-{c.event}",
         }
         for i, c in enumerate(claims)
     ]
@@ -50,19 +53,86 @@ def _rows(corpus: Corpus, claims, with_claimant: bool) -> list[dict]:
 HEADERS = ["Claim", "Rating", "Claimant", "Event", "Sources"]
 
 
-def collect_index(corpus: Corpus, _arg: str) -> dict:
-    claims = [c for e in corpus.events_in_order() for c in e.claims]
-    used = sorted({c.claimant for c in claims}, key=lambda i: corpus.claimants[i].name.casefold())
+def facets(corpus: Corpus) -> dict[str, list[Claim]]:
+    """'all' and each rating used -> its claims, in the timeline's order."""
+    cache = state.cache(corpus)
+    if "claim-facets" not in cache:
+        claims = [c for e in corpus.events_in_order() for c in e.claims]
+        out = {"all": claims}
+        for r in SCALE:
+            mine = [c for c in claims if c.rating == r.name]
+            if mine:
+                out[r.name] = mine
+        cache["claim-facets"] = out
+    return cache["claim-facets"]
+
+
+def page_count(n_claims: int) -> int:
+    return max(1, -(-n_claims // CLAIMS_PAGE_SIZE))
+
+
+def index_pages(corpus: Corpus) -> list[tuple[str, int, int]]:
+    """Every page of the index: (facet, page, pages)."""
+    out = []
+    for facet, claims in facets(corpus).items():
+        pages = page_count(len(claims))
+        out += [(facet, k, pages) for k in range(1, pages + 1)]
+    return out
+
+
+def facet_title(facet: str) -> str:
+    return "All claims" if facet == "all" else f"Claims rated {BY_NAME[facet].label}"
+
+
+def _page_numbers(page: int, pages: int) -> list[int | None]:
+    """1 … around the current page … last; None is a gap."""
+    wanted = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    out: list[int | None] = []
+    for n in wanted:
+        if out and n - out[-1] > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+def collect_index(corpus: Corpus, arg: str) -> dict:
+    facet, _, page_text = (arg or "all:1").partition(":")
+    page = int(page_text or 1)
+    every = facets(corpus)
+    claims = every.get(facet, [])
+    pages = page_count(len(claims))
+    first = (page - 1) * CLAIMS_PAGE_SIZE
+
+    def to(n: int, label: str) -> Link:
+        return Link("claims-page", f"{facet}:{n}", label)
+
     filters = [
         {
-            "name": "rating",
-            "label": "Rating",
-            "options": [(r.name, r.label) for r in SCALE if any(c.rating == r.name for c in claims)],
-        },
-        {"name": "claimant", "label": "Claimant", "options": [(i, corpus.claimants[i].name) for i in used]},
-        {"name": "event", "label": "Event", "options": [(e.id, e.title) for e in corpus.events_in_order()]},
+            "link": Link("claims-page", f"{name}:1", "All" if name == "all" else BY_NAME[name].label),
+            "count": len(mine),
+            "current": name == facet,
+            "cls": "" if name == "all" else badge_data(name)["cls"],
+        }
+        for name, mine in every.items()
     ]
-    return {"filters": filters, "summary": None, "headers": HEADERS, "rows": _rows(corpus, claims, True)}
+    shown = claims[first : first + CLAIMS_PAGE_SIZE]
+    return {
+        "filters": filters,
+        "facet": facet_title(facet),
+        "range": {"first": first + 1 if shown else 0, "last": first + len(shown), "total": len(claims)},
+        "pager": None
+        if pages == 1
+        else {
+            "page": page,
+            "pages": pages,
+            "prev": to(page - 1, "Previous") if page > 1 else None,
+            "next": to(page + 1, "Next") if page < pages else None,
+            "numbers": [None if n is None else (n, to(n, str(n))) for n in _page_numbers(page, pages)],
+        },
+        "summary": None,
+        "headers": HEADERS,
+        "rows": _rows(corpus, shown, True),
+    }
 
 
 def collect_claimant(corpus: Corpus, claimant_id: str) -> dict:

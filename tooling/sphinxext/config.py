@@ -24,7 +24,7 @@ PAGE_DEFAULTS = {
     },
     "claims": {
         "title": "All claims",
-        "intro": "Every claim on the site. Filter by rating, by who made the claim, or by event.",
+        "intro": "Every claim on the site, in the order of the timeline. Each rating has its own pages: choose one below.",
     },
     "claimants": {"title": "Claimants", "intro": "Who made the claims."},
     "figures": {

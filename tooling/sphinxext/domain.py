@@ -44,6 +44,18 @@ GENERATED_DIRS = tuple(dict.fromkeys(page.split("/")[0] for page in INDEX_PAGES.
 OBJECT_TYPES = ("event", "claim", "source", "claimant", "measure")
 
 
+# The claims index is paged, and each rating has its own pages: a filter is an
+# address (shareable, reset by going back to "all"), and no page grows with the corpus.
+CLAIMS_PAGE_SIZE = 50
+
+
+def claims_page(facet: str = "all", page: int = 1) -> str:
+    """The docname of one page of the claims index: every claim, or those with one rating."""
+    if facet == "all" and page == 1:
+        return INDEX_PAGES["claims"]
+    return f"claims/{facet}" + (f"-{page}" if page > 1 else "")
+
+
 def record_page(kind: str, rid: str) -> str:
     """The docname of one record's own page."""
     return f"{RECORD_FOLDERS[kind]}/{rid}"
@@ -59,6 +71,9 @@ def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
         return (record_page("event", claim.event), claim.anchor) if claim else None
     if objtype == "measure":
         return (INDEX_PAGES["figures"], f"measure-{name}") if name in corpus.measures else None
+    if objtype == "claims-page":  # "facet:page", a page of the claims index
+        facet, _, page = name.partition(":")
+        return (claims_page(facet, int(page or 1)), "")
     if objtype == "page":  # one of the lists of everything, by its key in INDEX_PAGES
         return (INDEX_PAGES[name], "") if name in INDEX_PAGES else None
     return None

@@ -1,0 +1,71 @@
+"""Full-text search with Pagefind instead of Sphinx's own index.
+
+Sphinx's search loads one ``searchindex.js`` holding every word of every page,
+on the search page and (with most themes) on every page: at 2,000 events
+that file alone is over the whole page budget, and its tokenizer drops
+numbers, so "255" found nothing.  Pagefind (pinned ``pagefind-bin``, a single
+binary) indexes the built HTML after the build into ``pagefind/``, in chunks:
+the search page imports its loader only when a reader searches, and the
+loader fetches only the chunks for the words searched.
+
+Only the article body is indexed (``data-pagefind-body`` in
+``theme/page.html``), not the navigation.  A build that stopped with an error
+is not indexed; its output is never published anyway (``safe_build``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+BUNDLE = "pagefind"
+
+
+def _html_builder(app) -> bool:
+    return app.builder.format == "html" and app.builder.name in {"html", "dirhtml"}
+
+
+def disable_sphinx_search(app) -> None:
+    if _html_builder(app):
+        app.builder.search = False  # no searchindex.js, no Sphinx search page
+
+
+def search_page(app):
+    """The search page (theme/search.html), in place of Sphinx's."""
+    if _html_builder(app):
+        yield "search", {"title": "Search"}, "search.html"
+
+
+def index_site(app, exception) -> None:
+    if exception is not None or not _html_builder(app):
+        return
+    try:
+        from pagefind_bin import get_executable
+
+        binary = str(get_executable())
+    except (ImportError, FileNotFoundError) as err:
+        raise ExtensionError(
+            f"Pagefind is not installed ({err}): install the pinned requirements (make html does)"
+        ) from None
+    shutil.rmtree(app.outdir / BUNDLE, ignore_errors=True)  # no chunk of a removed page survives
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [binary, "--site", str(app.outdir), "--output-subdir", BUNDLE, "--exclude-selectors", ".headerlink", "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise ExtensionError("Pagefind could not index the site:\n" + (proc.stderr or proc.stdout).strip())
+    logger.info("search index (Pagefind): %.1f s", time.perf_counter() - started)
+
+
+def setup_search(app) -> None:
+    app.connect("builder-inited", disable_sphinx_search)
+    app.connect("html-collect-pages", search_page)
+    app.connect("build-finished", index_site)
