@@ -44,7 +44,7 @@ CASES = [
 
 def body(html: str) -> str:
     """The page's main content, one tag per line; the theme around it is not ours."""
-    main = BeautifulSoup(html, "html.parser").select_one("div.body")
+    main = BeautifulSoup(html, "html.parser").select_one("div.fc-page-body")
     assert main is not None
     return main.prettify()
 
@@ -56,7 +56,7 @@ def test_rendered_page(built, root, page, file_regression):
 
 def test_roles_resolve_through_the_domain(built):
     soup = BeautifulSoup(built["roles"].html("index"), "html.parser")
-    hrefs = {a.get_text(): a["href"] for a in soup.select("div.body a.reference")}
+    hrefs = {a.get_text(): a["href"] for a in soup.select("div.fc-page-body a.reference")}
     assert (
         hrefs["The ministry says the bridge strike killed 12 people."]
         == "events/bridge-strike.html#claim-bridge-12-dead"
@@ -89,7 +89,7 @@ def test_sphinx_design_cards_render(built):
 
 def test_the_sites_own_words_title_its_lists(built):
     soup = BeautifulSoup(built["roles"].html("claims/index"), "html.parser")
-    assert soup.select_one("div.body h1").get_text().rstrip("¶") == "Every claim we checked"
+    assert soup.select_one("div.fc-page-body h1").get_text().rstrip("¶") == "Every claim we checked"
     assert "Our own words for this list." in soup.get_text()
 
 

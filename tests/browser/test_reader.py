@@ -62,9 +62,34 @@ def test_every_page_loads_without_console_errors(page, server, real_built):
 def test_search_finds_a_claim_by_a_word_of_its_quote(page, server):
     # "dormitories" appears in the quotes of the dormitory-strike claims.
     page.goto(f"{server}/search.html?q=dormitories")
-    page.wait_for_selector("#search-results li a")
-    hrefs = [a.get_attribute("href") for a in page.query_selector_all("#search-results li a")]
+    page.wait_for_selector("#fc-search-results li a")
+    hrefs = [a.get_attribute("href") for a in page.query_selector_all("#fc-search-results li a")]
     assert any("events/dormitory-strike.html" in h for h in hrefs), hrefs
+
+
+def test_search_finds_a_number(page, server):
+    """Numbers are words to the search: a toll finds the claim that reports it."""
+    corpus, _ = check(ROOT / "claims", ROOT)
+    claim = next(c for c in corpus.claims.values() if c.figure is not None and c.figure.low and c.figure.low > 100)
+    number = f"{claim.figure.low:.0f}"
+    page.goto(f"{server}/search.html?q={number}")
+    page.wait_for_selector("#fc-search-results li a")
+    hrefs = [a.get_attribute("href") for a in page.query_selector_all("#fc-search-results li a")]
+    assert any(f"events/{claim.event}.html" in h for h in hrefs), (number, hrefs)
+    assert number in page.locator("#fc-search-results mark").first.text_content()
+
+
+def test_the_search_index_loads_only_when_a_reader_searches(page, server):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{server}/index.html", wait_until="networkidle")
+    page.goto(f"{server}/search.html", wait_until="networkidle")
+    assert not [u for u in requested if "/pagefind/" in u], "a page without a search loaded the index"
+    page.fill("#fc-search-q", "Aleppo")
+    page.press("#fc-search-q", "Enter")
+    page.wait_for_selector("#fc-search-results li a")
+    assert any("/pagefind/pagefind.js" in u for u in requested)
+    assert "q=Aleppo" in page.url  # the search is in the address: it can be shared
 
 
 def test_following_a_citation_lands_on_the_highlighted_passage(page, server):
@@ -110,15 +135,29 @@ def test_figures_table_and_charts_render(page, server):
 
 
 def test_claims_index_filters_by_rating(page, server):
+    """A filter is an address with its count; 'All' resets it; pages are linked."""
+    from tooling.ratings import BY_NAME
+    from tooling.sphinxext.domain import CLAIMS_PAGE_SIZE
+
+    claims = list(corpus_claims())
+    contested = [c for c in claims if c.rating == "contested"]
+    label = BY_NAME["contested"].label
     page.goto(f"{server}/claims/index.html")
-    total = page.locator("table.fc-claims-table tbody tr").count()
-    page.select_option("#fc-filter-rating", "contested")
-    visible = page.locator("table.fc-claims-table tbody tr:not([hidden])")
-    n = visible.count()
-    assert 0 < n < total
-    for i in range(n):
-        assert "fc-f-rating-contested" in visible.nth(i).get_attribute("class")
-    assert page.locator(".fc-filter-count").text_content() == f"Showing {n} of {total} claims."
+    assert page.locator(".fc-filter-current").text_content() == f"All ({len(claims)})"
+    page.locator(".fc-filters a", has_text=label).click()
+    page.wait_for_url("**/claims/contested.html")
+    assert page.locator(".fc-filter-current").text_content() == f"{label} ({len(contested)})"
+    rows = page.locator("table.fc-claims-table tbody tr")
+    assert rows.count() == min(len(contested), CLAIMS_PAGE_SIZE)
+    for i in range(rows.count()):
+        assert rows.nth(i).locator(".fc-rating-contested").count() == 1
+    page.locator(".fc-filters a", has_text="All").click()  # the reset
+    page.wait_for_url("**/claims/index.html")
+    assert page.locator("table.fc-claims-table tbody tr").count() == min(len(claims), CLAIMS_PAGE_SIZE)
+    if len(claims) > CLAIMS_PAGE_SIZE:
+        page.locator(".fc-pager a[rel=next]").first.click()
+        page.wait_for_url("**/claims/all-2.html")
+        assert page.locator(".fc-pager [aria-current=page]").first.text_content() == "2"
 
 
 @pytest.mark.parametrize("name", list(KEY_PAGES))

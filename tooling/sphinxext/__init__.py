@@ -103,7 +103,9 @@ def _load_records(app) -> None:
 
 def _configure(app, config) -> None:
     config.html_static_path.append(str(STATIC))
-    config.templates_path.insert(0, str(THEME_TEMPLATES))  # furo's page with our footer; the search page
+    # Furo's page with our footer, and the search page. A new list: the default is
+    # shared by every Sphinx in the process, and a changed list rebuilds every page.
+    config.templates_path = [str(THEME_TEMPLATES), *(p for p in config.templates_path if p != str(THEME_TEMPLATES))]
     config.html_baseurl = base_url(config)  # with its final slash: addresses are joined onto it
     if config.html_baseurl:
         # Defaults for the two extensions loaded in setup() (a site's conf.py may set its own).
