@@ -1,95 +1,183 @@
-"""Static SVG dot/range plots of the reported values of one measure.
+"""HTML/CSS bar charts of the distinct values reported for one measure.
 
-Generated at build time, no JavaScript.  Each report is a row: a dot for a
-value, a bar for a min-max range, an arrow where the source gives only a
-bound ("at least 15" points right, "up to" left), a hollow dot for "about".
-The scale starts at zero so lengths compare honestly.  This module computes
-the geometry; ``templates/chart.svg`` draws it.  The chart has a text
-alternative (<title> and <desc>) and always sits next to the table that holds
-the same data.
+Why HTML and not SVG: the labels are ordinary text that wraps at any width
+(nothing is clipped at 375 px), the bars are boxes sized in percent of their
+track, and a screen reader reads the rows as the text they are.  This module
+computes what to draw; ``templates/chart.html`` draws it, with no JavaScript.
+
+What the drawing promises a reader:
+
+- the axis starts at zero and ends at the first multiple of a 1-2-5 step
+  above the largest number (:func:`axis`), so bar lengths compare honestly
+  and the axis is never more than 1.5 times the largest value;
+- one mark per distinct report (qualifier and number, :func:`distinct`), with
+  every claimant and source that gave it listed on the mark;
+- the bound as the record gives it (:func:`segments`): a solid bar for what
+  the report asserts, a striped span for what a range or "up to" leaves open,
+  a fading end where no upper end is given ("at least", "more than");
+- no chart for fewer than two distinct numbers: the table says it all.
 """
 
 from __future__ import annotations
 
-from ..records import Claim, Corpus, format_number
+import math
+from dataclasses import dataclass
 
-ROW = 34
-LEFT = 250
-WIDTH = 720
-RIGHT = 40
-TOP = 16
+from ..records import QUALIFIER_TEXT, Claim, Corpus, Figure, format_number
+from .common import claimant_name
+from .domain import Link
 
-
-def _nice_max(v: float) -> float:
-    if v <= 0:
-        return 1
-    magnitude = 10 ** (len(str(int(v))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        if v <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+STEPS = (1, 2, 5)
+# At most five intervals (six tick labels): "350,000" six times over would
+# not fit a phone's width.
+MAX_INTERVALS = 5
+OPEN_ENDED = ("at-least", "more-than")
 
 
-def _n(v: float) -> str:
-    return f"{v:.1f}"
+@dataclass(frozen=True)
+class Axis:
+    top: float  # the axis runs from 0 to top
+    step: float  # between two ticks
+
+    @property
+    def intervals(self) -> int:
+        return round(self.top / self.step)
+
+    def ticks(self) -> list[float]:
+        return [_clean(self.step * i) for i in range(self.intervals + 1)]
+
+
+def _clean(x: float) -> float:
+    """0.30000000000000004 -> 0.3: tick values are printed."""
+    return float(f"{x:.12g}")
+
+
+def axis(largest: float) -> Axis:
+    """From zero to the first multiple of a 1-2-5 step strictly above ``largest``.
+
+    Strictly above, so an open bound at the largest value still has room to
+    fade out.  The smallest step giving at most MAX_INTERVALS intervals is
+    taken; the step before it gave more, so there are at least three and the
+    top is at most 1.5 times the largest value.
+    """
+    if largest <= 0:
+        return Axis(1.0, 1.0)
+    exponent = math.floor(math.log10(largest)) - 1
+    while True:
+        for m in STEPS:
+            step = _clean(m * 10.0**exponent)
+            intervals = math.floor(largest / step + 1e-9) + 1
+            if intervals <= MAX_INTERVALS:
+                return Axis(_clean(step * intervals), step)
+        exponent += 1
+
+
+def _key(f: Figure) -> tuple:
+    return (f.qualifier, f.value, f.min, f.max)
+
+
+def distinct(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims with a number, one group per distinct (qualifier, number), smallest first.
+
+    "4 people" and "4 civilians" are one value; "at least 4" is another.
+    Claims without a number ("several") cannot be drawn and are left out.
+    """
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.figure is not None and c.figure.low is not None:
+            groups.setdefault(_key(c.figure), []).append(c)
+    qualifier_order = list(QUALIFIER_TEXT)
+    return sorted(
+        groups.values(),
+        key=lambda g: (g[0].figure.low, g[0].figure.high, qualifier_order.index(g[0].figure.qualifier)),
+    )
+
+
+def _pct(v: float, top: float) -> float:
+    return round(100 * v / top, 2)
+
+
+def segments(f: Figure, top: float) -> list[tuple[str, float, float]]:
+    """(kind, left %, width %) of the pieces of one mark on an axis from 0 to ``top``.
+
+    solid: what the report asserts (the number, or a range's lower end);
+    span: what it leaves open between two ends (a range, or 0 to an "up to");
+    open: past the number, to the axis end, when no upper end is given.
+    """
+    low, high = f.low, f.high
+    solid_end = 0.0 if f.qualifier == "up-to" else low
+    out = []
+    if solid_end > 0:
+        out.append(("solid", 0.0, _pct(solid_end, top)))
+    if high > solid_end:
+        out.append(("span", _pct(solid_end, top), _pct(high - solid_end, top)))
+    if f.qualifier in OPEN_ENDED:
+        out.append(("open", _pct(high, top), round(100 - _pct(high, top), 2)))
+    return out
+
+
+def number_text(f: Figure) -> str:
+    """The qualifier and the number, without the unit: 'at least 4', '9–10'."""
+    number = format_number(f.value) if f.value is not None else f"{format_number(f.min)}–{format_number(f.max)}"
+    return " ".join(w for w in (QUALIFIER_TEXT[f.qualifier], number) if w)
+
+
+def _reporters(corpus: Corpus, group: list[Claim], same_wording: bool) -> list[dict]:
+    """Who gave this value and where: one entry per claimant, every source it was read in."""
+    by_claimant: dict[str, dict] = {}
+    for c in group:
+        entry = by_claimant.setdefault(
+            c.claimant,
+            {"claimant": claimant_name(corpus, c.claimant), "wordings": [], "sources": [], "_seen": set()},
+        )
+        if not same_wording and c.figure.display() not in entry["wordings"]:
+            entry["wordings"].append(c.figure.display())
+        for i, cit in enumerate(c.citations):
+            if cit.source in entry["_seen"]:
+                continue
+            entry["_seen"].add(cit.source)
+            entry["sources"].append(Link("source", cit.source, corpus.sources[cit.source].label, c.citation_anchor(i)))
+    for entry in by_claimant.values():
+        del entry["_seen"]  # the data is fingerprinted and compared: plain values only
+    return list(by_claimant.values())
 
 
 def chart_data(corpus: Corpus, measure_id: str, claims: list[Claim]) -> dict | None:
-    """Everything templates/chart.svg draws, as numbers and text (None: no numeric report)."""
-    rows = [c for c in claims if c.figure.low is not None]
-    if not rows:
+    """What templates/chart.html draws; None when fewer than two distinct numbers were reported."""
+    groups = distinct(claims)
+    if len(groups) < 2:
         return None
-    top_value = _nice_max(max(c.figure.high for c in rows) * 1.1)
-    plot_w = WIDTH - LEFT - RIGHT
-    height = TOP + ROW * len(rows) + 40
-
-    def x(v: float) -> float:
-        return LEFT + plot_w * v / top_value
-
-    def name_of(c: Claim) -> str:
-        return corpus.claimants[c.claimant].name if c.claimant in corpus.claimants else c.claimant
-
-    axis_y = TOP + ROW * len(rows) + 6
-    out_rows = []
-    for i, c in enumerate(rows):
-        f = c.figure
-        y = TOP + ROW * i + ROW / 2
-        name = name_of(c)
-        row = {
-            "y": _n(y),
-            "label_y": _n(y + 4),
-            "value_y": _n(y - 9),
-            "name": name,
-            "short": name if len(name) <= 30 else name[:28] + "…",
-            "qualifier": f.qualifier,
-            "display": f.display(),
-            "range": None,
-            "bound": None,
-        }
-        if f.value is None:  # a range
-            row["range"] = (_n(x(f.min)), _n(x(f.max)))
-        else:
-            cx = x(f.value)
-            if f.qualifier in ("at-least", "more-than"):
-                end = min(cx + 46, WIDTH - RIGHT + 20)
-                row["bound"] = (_n(cx), _n(end))
-                row["arrow"] = f"M{end:.1f},{y - 5:.1f} L{end + 8:.1f},{y:.1f} L{end:.1f},{y + 5:.1f} Z"
-            elif f.qualifier == "up-to":
-                start = max(cx - 46, LEFT - 4)
-                row["bound"] = (_n(start), _n(cx))
-                row["arrow"] = f"M{start:.1f},{y - 5:.1f} L{start - 8:.1f},{y:.1f} L{start:.1f},{y + 5:.1f} Z"
-            row.update(cx=_n(cx), hollow=f.qualifier == "about", value=format_number(f.value))
-        out_rows.append(row)
+    ax = axis(max(g[0].figure.high for g in groups))
+    marks, kinds = [], set()
+    for group in groups:
+        f = group[0].figure
+        wordings = {c.figure.display() for c in group}
+        same = len(wordings) == 1
+        segs = segments(f, ax.top)
+        kinds.update(kind for kind, _, _ in segs)
+        if f.qualifier == "about":
+            kinds.add("about")
+        sources = {cit.source for c in group for cit in c.citations}
+        marks.append(
+            {
+                "value": f.display() if same else number_text(f),
+                "qualifier": f.qualifier,
+                "segments": [{"kind": k, "left": left, "width": w} for k, left, w in segs],
+                "reporters": _reporters(corpus, group, same),
+                "sources": len(sources),
+                # Rewrites of one text are one report, however many mastheads carry it.
+                "origins": corpus.origins.group_count(sources),
+            }
+        )
+    ticks = ax.ticks()
+    undrawn = [c for c in claims if c.figure is not None and c.figure.low is None]
     return {
-        "uid": f"chart-{measure_id}",
-        "width": WIDTH,
-        "height": height,
-        "left": LEFT,
-        "top": TOP - 4,
-        "axis_y": axis_y,
-        "axis_end": WIDTH - RIGHT,
+        "uid": f"fc-chart-{measure_id}",
         "label": corpus.measures[measure_id].label,
-        "desc": "; ".join(f"{name_of(c)}: {c.figure.display()}" for c in rows),
-        "ticks": [(_n(x(top_value * i / 5)), format_number(top_value * i / 5)) for i in range(6)],
-        "rows": out_rows,
+        "top": format_number(ax.top),
+        "ticks": [{"at": _pct(t, ax.top), "label": format_number(t)} for t in ticks],
+        "intervals": ax.intervals,
+        "marks": marks,
+        "kinds": [k for k in ("solid", "span", "open", "about") if k in kinds],
+        "undrawn": [{"value": c.figure.display(), "claimant": claimant_name(corpus, c.claimant)} for c in undrawn],
     }

@@ -141,16 +141,8 @@ def render_reports(d: dict | None, linker) -> list[nodes.Node]:
     if d is None:
         return [para("No claim in the records reports this measure.", classes=["fc-help"])]
     out = [para(strong(d["status"] + ". "), d["summary"], classes=["fc-measure-summary"])]
-    if d["chart"]:
-        out.append(fc_template("", template="chart.svg", data=d["chart"]))
-        out.append(
-            para(
-                "Chart: one row per claim. A dot is a reported number; an arrow means the source "
-                "gives only a bound (“at least”, “more than”, “up to”); a hollow dot means “about”; "
-                "a bar is a range. The table below holds the same data.",
-                classes=["fc-chart-legend"],
-            )
-        )
+    if d["chart"]:  # a bar per distinct value, with its key; None for a single value
+        out.append(fc_template("", template="chart.html", data=linker.resolve(d["chart"])))
     out.extend(drawn_by("figures_table.html")(d["rows"], linker))
     return out
 
