@@ -99,6 +99,12 @@ def test_following_a_citation_lands_on_the_highlighted_passage(page, server):
     assert href.startswith("../sources/src-002.html#cite-sana-dormitory-four-civilians-")
     link.click()
     page.wait_for_url("**/sources/src-002.html#cite-*")
+    # The theme scrolls smoothly: wait until the passage has arrived in view.
+    page.wait_for_function("""() => {
+        const t = document.querySelector(':target');
+        const r = t && t.getBoundingClientRect();
+        return r && r.top >= 0 && r.bottom <= window.innerHeight;
+    }""")
     info = page.evaluate("""() => {
         const t = document.querySelector(':target');
         const mark = t && (t.tagName === 'MARK' ? t : t.closest('mark'));
@@ -193,6 +199,11 @@ def test_a_correction_on_the_log_leads_to_the_corrected_claim(page, server):
     link.click()
     page.wait_for_url(f"**#{anchor}")
     card = page.locator(f"section#{anchor}")
+    # The theme scrolls smoothly: wait until the card has arrived.
+    page.wait_for_function(
+        "(id) => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
+        arg=anchor,
+    )
     box = card.bounding_box()
     header = page.evaluate("() => document.querySelector('header').getBoundingClientRect().bottom")
     assert header <= box["y"] < page.viewport_size["height"]  # in view, below the fixed header
