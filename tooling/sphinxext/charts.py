@@ -11,6 +11,7 @@ the same data.
 
 from __future__ import annotations
 
+from ..names import claimant_label
 from ..records import Claim, Corpus, format_number
 
 ROW = 34
@@ -47,7 +48,7 @@ def chart_data(corpus: Corpus, measure_id: str, claims: list[Claim]) -> dict | N
         return LEFT + plot_w * v / top_value
 
     def name_of(c: Claim) -> str:
-        return corpus.claimants[c.claimant].name if c.claimant in corpus.claimants else c.claimant
+        return claimant_label(corpus, c)
 
     axis_y = TOP + ROW * len(rows) + 6
     out_rows = []
