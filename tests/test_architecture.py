@@ -19,7 +19,7 @@ TOOLING = ROOT / "tooling"
 LAYERS = [
     ("foundation", {"memo", "problems", "quotes", "shapes", "unsafe_text", "yamlfile", "__init__"}),
     ("origins", {"origins"}),
-    ("records", {"records"}),
+    ("records", {"records", "names"}),
     ("checks", {"ratings", "coverage", "rules", "corrections", "quotefinder", "schema_check", "integrity"}),
     ("validator", {"validate"}),
     ("outputs", {"exports", "editor_schemas", "skeleton"}),
@@ -32,6 +32,7 @@ LAYERS = [
             "sphinxext.events",
             "sphinxext.sources",
             "sphinxext.claims_index",
+            "sphinxext.claimants",
             "sphinxext.figures",
             "sphinxext.lists",
             "sphinxext.corrections",

@@ -143,7 +143,10 @@ def test_a_hedge_in_the_quote_stays_in_the_claim(site):
         encoding="utf-8",
     )
     with open(site / "claims/claimants.yaml", "a", encoding="utf-8") as f:
-        f.write("  - id: outlet-narration\n    name: The outlet\n    kind: outlet\n")
+        f.write(
+            "  - id: outlet-narration\n    name: The outlet\n    kind: outlet\n    side: observers\n"
+            "    description: The outlet in its own voice.\n"
+        )
     only(site, "claims/events/town-taken.yaml", 12, "the quoted source hedges ('reportedly')")
     edit(site, "claims/events/town-taken.yaml", "text: Rebels took the town.", "text: Rebels reportedly took the town.")
     assert [p for p in problems(site) if p.path == "claims/events/town-taken.yaml"] == []

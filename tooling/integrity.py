@@ -36,6 +36,7 @@ class Loaded:
     claim_docs: dict[str, tuple[YamlDoc, tuple]] = field(default_factory=dict)
     source_docs: dict[str, YamlDoc] = field(default_factory=dict)
     orphan_claims: list[Claim] = field(default_factory=list)  # good claims of an event that failed
+    claimants_doc: YamlDoc | None = None  # claims/claimants.yaml, where each claimant names its side
 
     def claims(self) -> list[Claim]:
         return list(self.corpus.claims.values()) + self.orphan_claims
@@ -58,6 +59,18 @@ def claimants_exist(s: Loaded) -> Iterator[Issue]:
         if not s.known("claimant", claim.claimant):
             doc, path = s.claim_docs[claim.id]
             yield Issue(doc, path + ("claimant",), s.missing("claimant", claim.claimant, "claims/claimants.yaml"))
+
+
+def sides_exist(s: Loaded) -> Iterator[Issue]:
+    if s.claimants_doc is None:
+        return
+    for i, item in enumerate(s.claimants_doc.data["claimants"]):
+        if not s.known("side", item["side"]):
+            yield Issue(
+                s.claimants_doc,
+                ("claimants", i, "side"),
+                s.missing("side", item["side"], "the 'sides' list at the top of claims/claimants.yaml"),
+            )
 
 
 def one_passage_per_source(s: Loaded) -> Iterator[Issue]:
@@ -125,6 +138,7 @@ class Check(NamedTuple):
 
 CHECKS: tuple[Check, ...] = (
     Check("claimants-exist", "Every claimant is defined in claims/claimants.yaml.", claimants_exist),
+    Check("sides-exist", "Every claimant's side is one of the sides listed in claims/claimants.yaml.", sides_exist),
     Check("one-passage-per-source", "A claim cites each source once.", one_passage_per_source),
     Check(
         "figures-consistent",

@@ -256,10 +256,22 @@ class Event:
 
 
 @dataclass
+class Side:
+    """Whose voice a claimant is (claimants.yaml ``sides``): the claimants page groups by it."""
+
+    id: str
+    name: str
+    about: str  # one line, shown under the side's heading
+
+
+@dataclass
 class Claimant:
     id: str
     name: str
     kind: str
+    side: str = ""  # a Side's id
+    description: str = ""  # one line: who this is, in readers' words
+    side_inference: str | None = None  # set when the side is an editor's reading, not the sources' words
     note: str | None = None
 
 
@@ -277,6 +289,7 @@ class Corpus:
     sources: dict[str, Source] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     claimants: dict[str, Claimant] = field(default_factory=dict)
+    sides: dict[str, Side] = field(default_factory=dict)  # in the order claimants.yaml lists them
     measures: dict[str, Measure] = field(default_factory=dict)
     claimants_path: Path | None = None
     measures_path: Path | None = None

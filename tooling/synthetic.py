@@ -81,7 +81,13 @@ def write_corpus(root: Path, n_events: int, claims_per_event: int = CLAIMS_PER_E
         )
     claimants = [f"claimant-{i}" for i in range(max(5, n_events // 20))]
     (claims_dir / "claimants.yaml").write_text(
-        "claimants:\n" + "".join(f"  - id: {c}\n    name: Claimant {c[9:]}\n    kind: monitor\n" for c in claimants),
+        "sides:\n  - id: monitors\n    name: Monitors\n    about: Synthetic monitors.\n"
+        "claimants:\n"
+        + "".join(
+            f"  - id: {c}\n    name: Claimant {c[9:]}\n    kind: monitor\n    side: monitors\n"
+            f"    description: Synthetic claimant {c[9:]}.\n"
+            for c in claimants
+        ),
         encoding="utf-8",
     )
     measures = [f"measure-{i}" for i in range(max(3, n_events // 10))]

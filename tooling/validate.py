@@ -38,6 +38,7 @@ from .records import (
     InferredDate,
     Measure,
     Retraction,
+    Side,
     Source,
 )
 from .schema_check import SCHEMA_PATH, SchemaReport, place, whole_file_ok
@@ -116,9 +117,11 @@ class _Checker:
             "event": {},
             "claim": {},
             "claimant": {},
+            "side": {},
             "measure": {},
         }
         self.claim_docs: dict[str, tuple[YamlDoc, tuple]] = {}
+        self.claimants_doc: YamlDoc | None = None  # claimants.yaml, for the checks on sides
         self.schema = SchemaReport(self.problems)
 
     # -- helpers ---------------------------------------------------------
@@ -271,13 +274,19 @@ class _Checker:
         return path
 
     def read_claimants(self) -> None:
-        self.corpus.claimants_path = self.read_list(
-            "claimants.yaml",
-            "claimant",
-            "claimants",
-            self.corpus.claimants,
-            lambda d: Claimant(d["id"], d["name"], d["kind"], d.get("note")),
-        )
+        """claimants.yaml: the sides, then the claimants (each on one side)."""
+        doc, self.corpus.claimants_path = self.load_list_file("claimants.yaml", "claimant", "claimants")
+        self.claimants_doc = doc
+        if doc is None:
+            return
+        for i, item in enumerate(doc.data["sides"]):
+            if self.define("side", item["id"], doc, ("sides", i, "id")):
+                self.corpus.sides[item["id"]] = Side(item["id"], item["name"], item["about"])
+        for i, d in enumerate(doc.data["claimants"]):
+            if self.define("claimant", d["id"], doc, ("claimants", i, "id")):
+                self.corpus.claimants[d["id"]] = Claimant(
+                    d["id"], d["name"], d["kind"], d["side"], d["description"], d.get("side_inference"), d.get("note")
+                )
 
     def read_measures(self) -> None:
         self.corpus.measures_path = self.read_list(
@@ -541,7 +550,13 @@ class _Checker:
 
     def loaded(self) -> Loaded:
         return Loaded(
-            self.corpus, self.defined, self.failed_kinds, self.claim_docs, self.source_docs, self.orphan_claims
+            self.corpus,
+            self.defined,
+            self.failed_kinds,
+            self.claim_docs,
+            self.source_docs,
+            self.orphan_claims,
+            self.claimants_doc,
         )
 
     def check_citation(self, doc: YamlDoc, path: tuple, cit: Citation) -> None:

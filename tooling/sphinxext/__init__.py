@@ -5,7 +5,7 @@ Wiring, in build order (ARCHITECTURE.md has the whole flow):
 - ``builder-inited``: load and validate claims/ (:func:`tooling.validate.check`);
   refuse to build on any problem; write the generated stub pages (:mod:`.pages`).
 - reading: each stub's directive renders its own record (:mod:`.events`,
-  :mod:`.sources`, :mod:`.claims_index`) and notes the YAML files it read;
+  :mod:`.sources`, :mod:`.claims_index`, :mod:`.claimants`) and notes the YAML files it read;
   content drawn from other records is left as a placeholder (:mod:`.aggregates`).
 - ``env-get-updated``: the :class:`.aggregates.PageInputs` collector names the
   pages whose aggregates, metadata or neighbours changed, to be rewritten.
@@ -23,7 +23,8 @@ from sphinx.util import logging
 from .. import __version__
 from ..validate import check
 from . import (
-    claims_index,
+    claimants,
+    claims_index,  # noqa: F401 - imported for the aggregates it registers
     corrections,  # noqa: F401 - imported for the aggregates it registers
     events,
     figures,
@@ -47,7 +48,7 @@ THEME_TEMPLATES = Path(__file__).parent / "theme"
 DIRECTIVES = {
     "fc-event": events.EventDirective,
     "fc-source": sources.SourceDirective,
-    "fc-claimant": claims_index.ClaimantDirective,
+    "fc-claimant": claimants.ClaimantDirective,
     "fc-figures": figures.FiguresDirective,
     "fc-rating-scale": lists.RatingScaleDirective,
     "fc-rules": lists.RulesDirective,
@@ -56,7 +57,7 @@ DIRECTIVES = {
     "fc-timeline": directive("timeline"),
     "fc-source-list": directive("source-list"),
     "fc-claims-index": directive("claims-index", optional_argument=True),
-    "fc-claimant-list": directive("claimant-list"),
+    "fc-claimant-list": directive("claimants-by-side"),
     "fc-corrections": directive("corrections-log"),
 }
 
@@ -122,7 +123,7 @@ def _configure(app, config) -> None:
 # templates, styles) and the modules whose words and numbers it prints.  The
 # validator, the CLI and the benchmarks are not among them: editing those
 # does not re-read every page.
-RENDERING_MODULES = ("records.py", "ratings.py", "rules.py", "integrity.py", "origins.py")
+RENDERING_MODULES = ("records.py", "names.py", "ratings.py", "rules.py", "integrity.py", "origins.py")
 
 
 def _code_version() -> int:

@@ -23,8 +23,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..names import claimant_label, source_name
 from ..records import QUALIFIER_TEXT, Claim, Corpus, Figure, format_number
-from .common import claimant_name
 from .domain import Link
 
 STEPS = (1, 2, 5)
@@ -126,17 +126,15 @@ def _reporters(corpus: Corpus, group: list[Claim], same_wording: bool) -> list[d
     """Who gave this value and where: one entry per claimant, every source it was read in."""
     by_claimant: dict[str, dict] = {}
     for c in group:
-        entry = by_claimant.setdefault(
-            c.claimant,
-            {"claimant": claimant_name(corpus, c.claimant), "wordings": [], "sources": [], "_seen": set()},
-        )
+        who = claimant_label(corpus, c)  # an outlet's own voice is that outlet's
+        entry = by_claimant.setdefault(who, {"claimant": who, "wordings": [], "sources": [], "_seen": set()})
         if not same_wording and c.figure.display() not in entry["wordings"]:
             entry["wordings"].append(c.figure.display())
         for i, cit in enumerate(c.citations):
             if cit.source in entry["_seen"]:
                 continue
             entry["_seen"].add(cit.source)
-            entry["sources"].append(Link("source", cit.source, corpus.sources[cit.source].label, c.citation_anchor(i)))
+            entry["sources"].append(Link("source", cit.source, source_name(corpus.sources[cit.source]), c.citation_anchor(i)))
     for entry in by_claimant.values():
         del entry["_seen"]  # the data is fingerprinted and compared: plain values only
     return list(by_claimant.values())
@@ -179,5 +177,5 @@ def chart_data(corpus: Corpus, measure_id: str, claims: list[Claim]) -> dict | N
         "intervals": ax.intervals,
         "marks": marks,
         "kinds": [k for k in ("solid", "span", "open", "about") if k in kinds],
-        "undrawn": [{"value": c.figure.display(), "claimant": claimant_name(corpus, c.claimant)} for c in undrawn],
+        "undrawn": [{"value": c.figure.display(), "claimant": claimant_label(corpus, c)} for c in undrawn],
     }

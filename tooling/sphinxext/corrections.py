@@ -22,6 +22,7 @@ from pathlib import Path
 
 from docutils import nodes
 
+from ..names import source_name
 from ..ratings import BY_NAME
 from ..records import Change, Claim, Corpus, Figure, Retraction
 from .aggregates import register
@@ -60,13 +61,15 @@ def _value(corpus: Corpus, field: str, value) -> str:
         for c in value:
             if isinstance(c, dict):
                 src = corpus.sources.get(str(c.get("source")))
-                parts.append(f"{src.label if src else c.get('source')}: “{' '.join(str(c.get('quote', '')).split())}”")
+                parts.append(
+                    f"{source_name(src) if src else 'a source no longer in the records'}: “{' '.join(str(c.get('quote', '')).split())}”"
+                )
         return "; ".join(parts)
     if field == "figure" and isinstance(value, dict):
         # What it counts (the measure) is part of the figure: a change of measure
         # alone must show as a change.
         measure = corpus.measures.get(str(value.get("measure")))
-        counts = f", counted as “{measure.label}”" if measure else f", measure {value.get('measure')}"
+        counts = f", counted as “{measure.label}”" if measure else ", counted under a measure no longer in the records"
         try:
             shown = Figure(**{k: v for k, v in value.items() if k in Figure.__dataclass_fields__}).display()
         except (TypeError, KeyError, ValueError):

@@ -27,6 +27,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from ..names import source_name
 from . import state
 
 # The pages generated from the records: a folder per record kind and the
@@ -86,7 +87,7 @@ def display_name(corpus, objtype: str, name: str) -> str:
     if objtype == "claim":
         return corpus.claims[name].text
     if objtype == "source":
-        return corpus.sources[name].label
+        return source_name(corpus.sources[name])
     if objtype == "claimant":
         return corpus.claimants[name].name
     if objtype == "measure":

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..names import claimant_label, source_name
 from ..ratings import origin_groups
 from ..records import Claim, Corpus, Event
 from .aggregates import placeholder, register
 from .common import (
     badge,
     claim_ref,
-    claimant_name,
     field_list,
     inline,
     link,
@@ -58,9 +58,13 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
             if i:
                 p += text("; ")
             p += link(
-                "source", cit.source, f"“{cit.quote}”", fragment=cit.anchor_line, title=corpus.sources[cit.source].label
+                "source",
+                cit.source,
+                f"“{cit.quote}”",
+                fragment=cit.anchor_line,
+                title=source_name(corpus.sources[cit.source]),
             )
-            p += text(f" ({corpus.sources[cit.source].label})")
+            p += text(f" ({source_name(corpus.sources[cit.source])})")
         box += p
     else:
         box += para(strong("As reported: "), "no source dates it")
@@ -79,7 +83,7 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
             ("When", date_body(corpus, event)),
             ("Where", event.place),
             ("Kind", event.kind),
-            ("Sources", para(*_join([link("source", s, corpus.sources[s].label) for s in sources]))),
+            ("Sources", para(*_join([link("source", s, source_name(corpus.sources[s])) for s in sources]))),
         ]
     )
     sec += para(event.summary, classes=["fc-summary"])
@@ -108,7 +112,7 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         badge(claim.rating),
         " ",
         inline("Claimed by ", ["fc-by"]),
-        strong(claimant_name(corpus, claim.claimant)),
+        strong(claimant_label(corpus, claim)),
         classes=["fc-claim-head"],
     )
     if claim.retracted:
@@ -136,7 +140,7 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         attribution += link(
             "source",
             cit.source,
-            f"{source.label}, line {cit.line}",
+            f"{source_name(source)}, line {cit.line}",
             fragment=claim.citation_anchor(i),
             title="Read the passage in the full source text",
         )
@@ -159,7 +163,8 @@ def collect_origins(corpus: Corpus, claim_id: str):
     """The independent origins among the claim's sources (measured over every source's text)."""
     claim = corpus.claims[claim_id]
     return [
-        [Link("source", s, corpus.sources[s].label, "origin") for s in group] for group in origin_groups(claim, corpus)
+        [Link("source", s, source_name(corpus.sources[s]), "origin") for s in group]
+        for group in origin_groups(claim, corpus)
     ]
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..names import claimant_label, source_name
 from ..records import Claim, Corpus, Measure, count, format_number
 from .aggregates import drawn_by, placeholder, register
 from .charts import chart_data
-from .common import badge_data, claim_ref, claimant_name, para, section, strong
+from .common import badge_data, claim_ref, para, section, strong
 from .domain import Link
 from .nodes import fc_template
 from .state import RecordDirective
@@ -121,11 +122,11 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
             rows.append(
                 {
                     "value": f.display(),
-                    "claimant": claimant_name(corpus, claim.claimant),
+                    "claimant": claimant_label(corpus, claim),
                     "passage": Link(
                         "source",
                         cit.source,
-                        f"{corpus.sources[cit.source].label}, line {cit.line}",
+                        f"{source_name(corpus.sources[cit.source])}, line {cit.line}",
                         claim.citation_anchor(i),
                     ),
                     "scope": f.scope,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..names import source_name
 from ..ratings import SCALE
 from ..records import Corpus, count
 from .aggregates import drawn_by, register
@@ -52,7 +53,7 @@ def collect_timeline(corpus: Corpus, _arg: str) -> dict:
 def collect_sources(corpus: Corpus, _arg: str) -> list[dict]:
     return [
         {
-            "source": Link("source", s.id, s.label),
+            "source": Link("source", s.id, source_name(s)),
             "publisher": s.publisher or "not stated",
             "file": s.text_name,
             "claims": len({c.id for c, _ in corpus.citations_by_source.get(s.id, [])}),

@@ -1,0 +1,88 @@
+"""How records are named to readers: sources by outlet and headline, an
+outlet's own voice by that outlet, and counts with their plurals.
+
+Record ids ("src-003", "war-tenth-year") are for editors and addresses; a
+reader meets the names below.  Nothing here invents what a record does not
+hold: a source with no stated publisher says "outlet not stated".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Claim, Corpus, Source, count
+
+__all__ = ["count", "source_name", "own_reporting", "claimant_label", "kind_words"]
+
+OUTLET_NOT_STATED = "outlet not stated"
+# A label's trailing "(003)": the capture's number, an editor's handle, not a name.
+_LABEL_HANDLE = re.compile(r"\s*\([^()\s]+\)\s*$")
+_UNTITLED = re.compile(r"^untitled report\s*[:,-]?\s*", re.IGNORECASE)
+
+
+def _label(source: Source) -> str:
+    return _LABEL_HANDLE.sub("", source.label).strip() or source.label
+
+
+def source_name(source: Source) -> str:
+    """A source as readers name it: its label without the handle, and its outlet when the record states none.
+
+    'The Post: Syrian Rebels Launch Offensive'; 'Syrian Rebels Make Stunning
+    Advance (outlet not stated)'; 'Untitled report (outlet not stated): Western
+    joint statement and SOHR toll'.
+    """
+    label = _label(source)
+    if source.publisher:
+        return label
+    untitled = _UNTITLED.match(label)
+    if untitled and untitled.end() < len(label):
+        return f"Untitled report ({OUTLET_NOT_STATED}): {label[untitled.end() :]}"
+    return f"{label} ({OUTLET_NOT_STATED})"
+
+
+def own_reporting(sources: list[Source]) -> str:
+    """The outlet speaking in its own voice, named from the reports that carry the claim.
+
+    'The Post (own reporting)'; 'Syrian Rebels Make Stunning Advance (outlet not
+    stated), own reporting'; several reports: 'Own reporting of A; B'.
+    """
+    if not sources:
+        return "The reporting outlet (own reporting)"
+    if len(sources) > 1:
+        return "Own reporting of " + "; ".join(source_name(s) for s in sources)
+    (source,) = sources
+    if source.publisher:
+        return f"{source.publisher} (own reporting)"
+    return f"{source_name(source)}, own reporting"
+
+
+def claimant_label(corpus: Corpus, claim: Claim) -> str:
+    """Who made a claim, as readers read it: an outlet's own voice is named as that outlet."""
+    who = corpus.claimants.get(claim.claimant)
+    if who is None:
+        return claim.claimant
+    if who.kind == "outlet":  # the outlet's own narration: which outlet is on the citations
+        sources = [corpus.sources[s] for s in dict.fromkeys(c.source for c in claim.citations) if s in corpus.sources]
+        return own_reporting(sources)
+    return who.name
+
+
+KIND_WORDS = {
+    "government": "government",
+    "military": "armed forces",
+    "state-media": "state media",
+    "rebel-group": "rebel group",
+    "monitor": "monitor",
+    "rescue-group": "rescue group",
+    "un": "United Nations",
+    "foreign-government": "foreign government",
+    "analyst": "analyst",
+    "residents": "residents",
+    "outlet": "news outlet",
+    "unnamed": "unnamed or unattributed",
+}
+
+
+def kind_words(kind: str) -> str:
+    """A claimant's kind in readers' words ('state media', not 'state-media')."""
+    return KIND_WORDS.get(kind, kind.replace("-", " "))
