@@ -36,6 +36,8 @@ class Loaded:
     claim_docs: dict[str, tuple[YamlDoc, tuple]] = field(default_factory=dict)
     source_docs: dict[str, YamlDoc] = field(default_factory=dict)
     orphan_claims: list[Claim] = field(default_factory=list)  # good claims of an event that failed
+    event_docs: dict[str, YamlDoc] = field(default_factory=dict)
+    places_doc: YamlDoc | None = None  # claims/places.yaml, when there is one and it was read
 
     def claims(self) -> list[Claim]:
         return list(self.corpus.claims.values()) + self.orphan_claims
@@ -117,6 +119,47 @@ def origin_records_exist(s: Loaded) -> Iterator[Issue]:
                     yield Issue(doc, ("origin", key, j), s.missing("source", other, "claims/sources/"))
 
 
+def places_name_events(s: Loaded) -> Iterator[Issue]:
+    """claims/places.yaml names only real events, and puts each on the map or lists it as unmapped, once."""
+    doc = s.places_doc
+    if doc is None:
+        return
+    where: dict[str, str] = {}  # event id -> the place (or 'unmapped') that first named it
+    for i, item in enumerate(doc.data["places"]):
+        for j, event in enumerate(item["events"]):
+            if not s.known("event", event):
+                yield Issue(doc, ("places", i, "events", j), s.missing("event", event, "claims/events/"))
+            elif event in where and where[event] == "unmapped":
+                yield Issue(
+                    doc,
+                    ("places", i, "events", j),
+                    f"event '{event}' is also listed under unmapped; keep one: on the map, or unmapped with the reason",
+                )
+            where.setdefault(event, item["id"])
+    for k, item in enumerate(doc.data.get("unmapped", [])):
+        event = item["event"]
+        if not s.known("event", event):
+            yield Issue(doc, ("unmapped", k, "event"), s.missing("event", event, "claims/events/"))
+        elif event in where:
+            said = "listed as unmapped twice" if where[event] == "unmapped" else f"on the map at '{where[event]}'"
+            yield Issue(
+                doc,
+                ("unmapped", k, "event"),
+                f"event '{event}' is already {said}; keep one entry: on the map, or unmapped with the reason",
+            )
+        where.setdefault(event, "unmapped")
+    if "event" in s.failed_kinds:
+        return  # an event file with errors: its id may be one of those below
+    for event_id, edoc in s.event_docs.items():
+        if event_id not in where:
+            yield Issue(
+                edoc,
+                ("place",),
+                f"event '{event_id}' is neither on the map nor listed as unmapped in claims/places.yaml; add its id "
+                "to a place's events, or add it under unmapped with the reason (e.g. the sources name only a country)",
+            )
+
+
 class Check(NamedTuple):
     name: str
     says: str
@@ -133,6 +176,11 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check("contradictions-exist", "A claim contradicts only other claims that exist.", contradictions_exist),
     Check("origin-records-exist", "A source's recorded origin names other sources that exist.", origin_records_exist),
+    Check(
+        "places-name-events",
+        "The map's places name only real events, and every event is on the map or listed as unmapped with a reason, once.",
+        places_name_events,
+    ),
 )
 
 
