@@ -21,6 +21,8 @@ import json
 import sys
 from pathlib import Path
 
+from .sphinxext.mapdraw import clip
+
 FOCUS = "Syria"
 # The map's view: Syria's extent with a margin (lon0, lat0, lon1, lat1).
 VIEW = (35.3, 32.0, 42.8, 37.7)
@@ -84,42 +86,6 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
             keep[index] = True
             stack += [(a, index), (index, b)]
     return [p for p, k in zip(points, keep, strict=True) if k]
-
-
-def clip(points: list[tuple[float, float]], box: tuple[float, float, float, float]) -> list[tuple[float, float]]:
-    """Sutherland-Hodgman: a ring clipped to a rectangle (lon0, lat0, lon1, lat1)."""
-    x0, y0, x1, y1 = box
-    edges = [
-        (lambda p: p[0] >= x0, lambda a, b: _at_x(a, b, x0)),
-        (lambda p: p[0] <= x1, lambda a, b: _at_x(a, b, x1)),
-        (lambda p: p[1] >= y0, lambda a, b: _at_y(a, b, y0)),
-        (lambda p: p[1] <= y1, lambda a, b: _at_y(a, b, y1)),
-    ]
-    out = points
-    for inside, cross in edges:
-        if not out:
-            break
-        pts, out = out, []
-        prev = pts[-1]
-        for cur in pts:
-            if inside(cur):
-                if not inside(prev):
-                    out.append(cross(prev, cur))
-                out.append(cur)
-            elif inside(prev):
-                out.append(cross(prev, cur))
-            prev = cur
-    return out
-
-
-def _at_x(a, b, x):
-    t = (x - a[0]) / (b[0] - a[0])
-    return (x, a[1] + t * (b[1] - a[1]))
-
-
-def _at_y(a, b, y):
-    t = (y - a[1]) / (b[1] - a[1])
-    return (a[0] + t * (b[0] - a[0]), y)
 
 
 def derive(topo: dict) -> dict:

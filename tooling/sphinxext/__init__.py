@@ -31,10 +31,12 @@ from . import (
     publish,
     sources,
     state,
+    timeline,  # noqa: F401 - imported for the aggregates it registers
 )
 from .aggregates import directive, setup_aggregates
 from .config import base_url, setup_config
 from .domain import FactCheckDomain
+from .mapdraw import outline_file
 from .nodes import setup_nodes
 from .pages import write_pages
 
@@ -51,6 +53,7 @@ DIRECTIVES = {
     # Directives that are only an aggregate:
     "fc-event-list": directive("event-list"),
     "fc-timeline": directive("timeline"),
+    "fc-map": directive("events-map", takes_argument=True),
     "fc-source-list": directive("source-list"),
     "fc-claims-index": directive("claims-index"),
     "fc-claimant-list": directive("claimant-list"),
@@ -100,6 +103,9 @@ def _load_records(app) -> None:
 
 def _configure(app, config) -> None:
     config.html_static_path.append(str(STATIC))
+    if config.factcheck_map_outlines:
+        # Resolved here, where conf.py's folder is known: the page stub names the file itself.
+        config.factcheck_map_outlines = str(outline_file(config.factcheck_map_outlines, Path(app.confdir)))
     config.html_baseurl = base_url(config)  # with its final slash: addresses are joined onto it
     if config.html_baseurl:
         # Defaults for the two extensions loaded in setup() (a site's conf.py may set its own).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..ratings import origin_groups
-from ..records import Claim, Corpus, Event
+from ..records import PHASES, Claim, Corpus, Event
 from .aggregates import placeholder, register
 from .common import (
     badge,
@@ -79,6 +79,7 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
             ("When", date_body(corpus, event)),
             ("Where", event.place),
             ("Kind", event.kind),
+            *([("Timeline", para(PHASES[event.period.phase], " — ", event.period.basis))] if event.period else []),
             ("Sources", para(*_join([link("source", s, corpus.sources[s].label) for s in sources]))),
         ]
     )
