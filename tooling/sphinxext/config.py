@@ -16,8 +16,8 @@ PAGE_DEFAULTS = {
     "events": {
         "title": "Timeline of events",
         "intro": "Every event the sources report: the dated ones on a day axis, then those no source "
-        "dates, then the background. Calendar dates marked as an editor's inference are one; each "
-        "event page shows the sources' own words beside it.",
+        "dates, then the background. A date marked as an editor's inference is the editor's, not the "
+        "sources'; each event page shows the sources' own words beside it.",
     },
     "sources": {
         "title": "Sources",
