@@ -156,7 +156,7 @@ def test_undated_events_are_placed_by_their_period(timeline_site):
     assert titles(off.select("li")) == ["Shelling on a day not stated"]
     assert "Placed here: A test placement." in off.get_text()
     resp = timeline_site.select_one("#response-day-not-stated")
-    assert titles(resp.select("li")) == ["Appeal on a day not stated"]
+    assert titles(resp.select("li")) == ["Appeal on a day not stated", "Rumour no place record names"]
 
 
 def test_background_has_its_own_section_in_date_order(timeline_site):
@@ -202,6 +202,8 @@ def test_the_map_draws_places_and_lists_them_as_text(timeline_site):
         "Appeal on a day not stated",
     ]
     assert "No place is stated." in unmapped["Appeal on a day not stated"]
+    # An event places.yaml does not name is said to be not placed yet: no error, no guess.
+    assert [a.get_text() for a in timeline_site.select(".fc-map-unplaced a")] == ["Rumour no place record names"]
 
 
 # -- bad places records ----------------------------------------------------------------
@@ -243,12 +245,6 @@ def problems(site, monkeypatch, capsys) -> list[str]:
         ),
         ("  - event: appeal\n", "  - event: launch\n", f"{PL}:24:12:", ["already on the map at 'river-town'"]),
         (
-            "  - event: appeal\n    reason: No place is stated.\n",
-            "",
-            "claims/events/appeal.yaml:10:8:",
-            ["neither on the map nor listed as unmapped"],
-        ),
-        (
             "    name: River Town\n",
             "    nmae: River Town\n",
             f"{PL}:3:5:",
@@ -261,7 +257,6 @@ def problems(site, monkeypatch, capsys) -> list[str]:
         "no-basis",
         "unknown-event",
         "mapped-and-unmapped",
-        "event-left-out",
         "misspelt-field",
     ],
 )
