@@ -23,6 +23,9 @@ extensions = [
 
 # Where the records are, relative to this file.
 factcheck_claims_dir = "claims"
+# The map of places on the events index: outlines bundled with the extension
+# (tooling/sphinxext/mapdata/README.md names their source and licence).
+factcheck_map_outlines = "syria-region"
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
@@ -43,7 +46,8 @@ factcheck_organization = os.environ.get("FACTCHECK_ORGANIZATION", "Aleppo offens
 # The titles and introductions of the generated lists (the extension's defaults are neutral).
 factcheck_pages = {
     "events": {
-        "intro": 'Every event the sources report, in date order. The sources give weekdays ("on '
+        "intro": "Every event the sources report: the offensive day by day, then what the sources do not "
+        'date, the background history, and a map of the places. The sources give weekdays ("on '
         "Wednesday\"), not calendar dates: every calendar date here is an editor's inference, and "
         "each event page shows the sources' own words beside it."
     },

@@ -24,7 +24,10 @@ LAYERS = [
     ("validator", {"validate"}),
     ("outputs", {"exports", "editor_schemas", "skeleton"}),
     ("extension: foundations", {"sphinxext.config", "sphinxext.domain", "sphinxext.nodes", "sphinxext.state"}),
-    ("extension: helpers", {"sphinxext.common", "sphinxext.charts", "sphinxext.metadata"}),
+    (
+        "extension: helpers",
+        {"sphinxext.common", "sphinxext.charts", "sphinxext.metadata", "sphinxext.dateaxis", "sphinxext.mapdraw"},
+    ),
     ("extension: aggregates", {"sphinxext.aggregates"}),
     (
         "extension: pages",
@@ -36,11 +39,12 @@ LAYERS = [
             "sphinxext.figures",
             "sphinxext.lists",
             "sphinxext.corrections",
+            "sphinxext.timeline",
         },
     ),
     ("extension: publishing", {"sphinxext.publish", "sphinxext.pages", "sphinxext.navigation", "sphinxext.search"}),
     ("extension", {"sphinxext.__init__"}),
-    ("tools", {"cli", "__main__", "bench", "synthetic", "weight", "preview", "safe_build"}),
+    ("tools", {"cli", "__main__", "bench", "synthetic", "weight", "preview", "safe_build", "derive_mapdata"}),
 ]
 LAYER_OF = {name: i for i, (_, names) in enumerate(LAYERS) for name in names}
 

@@ -27,11 +27,17 @@ def test_closest_passage_and_first_difference():
 def test_inferred_dates_read_as_day_month_year_or_range():
     from tooling.records import InferredDate
 
-    assert InferredDate("2024-11-29", "2024-11-29", "").display() == "2024-11-29"
+    # As readers write dates: no ISO string reaches a page.
+    assert InferredDate("2024-11-29", "2024-11-29", "").display() == "Friday 29 November 2024"
     assert InferredDate("2016-01-01", "2016-12-31", "").display() == "2016"
     assert InferredDate("2020-03-01", "2020-03-31", "").display() == "March 2020"
-    assert InferredDate("2024-02-01", "2024-02-28", "").display() == "2024-02-01 to 2024-02-28"  # leap year
-    assert InferredDate("2024-11-27", "2024-11-29", "").display() == "2024-11-27 to 2024-11-29"
+    # 2024 is a leap year: 1-28 February is not the whole month.
+    assert InferredDate("2024-02-01", "2024-02-28", "").display() == "Thursday 1 to Wednesday 28 February 2024"
+    assert InferredDate("2024-11-27", "2024-11-29", "").display() == "Wednesday 27 to Friday 29 November 2024"
+    assert InferredDate("2024-11-30", "2024-12-02", "").display() == "Saturday 30 November to Monday 2 December 2024"
+    assert (
+        InferredDate("2024-12-31", "2025-01-01", "").display() == "Tuesday 31 December 2024 to Wednesday 1 January 2025"
+    )
 
 
 def test_figure_display():

@@ -37,6 +37,8 @@ class Loaded:
     source_docs: dict[str, YamlDoc] = field(default_factory=dict)
     orphan_claims: list[Claim] = field(default_factory=list)  # good claims of an event that failed
     claimants_doc: YamlDoc | None = None  # claims/claimants.yaml, where each claimant names its side
+    event_docs: dict[str, YamlDoc] = field(default_factory=dict)
+    places_doc: YamlDoc | None = None  # claims/places.yaml, when there is one and it was read
 
     def claims(self) -> list[Claim]:
         return list(self.corpus.claims.values()) + self.orphan_claims
@@ -130,6 +132,41 @@ def origin_records_exist(s: Loaded) -> Iterator[Issue]:
                     yield Issue(doc, ("origin", key, j), s.missing("source", other, "claims/sources/"))
 
 
+def places_name_events(s: Loaded) -> Iterator[Issue]:
+    """claims/places.yaml names only real events, each either on the map or unmapped, not both.
+
+    An event it does not name is not an error: a new event needs no other file, and the map
+    lists it as not placed yet (an editor has not recorded where it goes; nothing is guessed).
+    """
+    doc = s.places_doc
+    if doc is None:
+        return
+    where: dict[str, str] = {}  # event id -> the place (or 'unmapped') that first named it
+    for i, item in enumerate(doc.data["places"]):
+        for j, event in enumerate(item["events"]):
+            if not s.known("event", event):
+                yield Issue(doc, ("places", i, "events", j), s.missing("event", event, "claims/events/"))
+            elif event in where and where[event] == "unmapped":
+                yield Issue(
+                    doc,
+                    ("places", i, "events", j),
+                    f"event '{event}' is also listed under unmapped; keep one: on the map, or unmapped with the reason",
+                )
+            where.setdefault(event, item["id"])
+    for k, item in enumerate(doc.data.get("unmapped", [])):
+        event = item["event"]
+        if not s.known("event", event):
+            yield Issue(doc, ("unmapped", k, "event"), s.missing("event", event, "claims/events/"))
+        elif event in where:
+            said = "listed as unmapped twice" if where[event] == "unmapped" else f"on the map at '{where[event]}'"
+            yield Issue(
+                doc,
+                ("unmapped", k, "event"),
+                f"event '{event}' is already {said}; keep one entry: on the map, or unmapped with the reason",
+            )
+        where.setdefault(event, "unmapped")
+
+
 class Check(NamedTuple):
     name: str
     says: str
@@ -147,6 +184,11 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check("contradictions-exist", "A claim contradicts only other claims that exist.", contradictions_exist),
     Check("origin-records-exist", "A source's recorded origin names other sources that exist.", origin_records_exist),
+    Check(
+        "places-name-events",
+        "The map's places (claims/places.yaml) name only real events, each on the map or listed as unmapped, not both.",
+        places_name_events,
+    ),
 )
 
 

@@ -220,18 +220,50 @@ class InferredDate:
     basis: str
 
     def display(self) -> str:
-        """A day, a whole month or year as such, else the range."""
-        import calendar
+        """As readers write dates: a day, a span of days, a whole month or year as such."""
+        return reader_span(self.start, self.end)
 
-        if self.start == self.end:
-            return self.start
-        y1, m1, d1 = self.start.split("-")
-        y2, m2, d2 = self.end.split("-")
-        if (m1, d1, m2, d2) == ("01", "01", "12", "31") and y1 == y2:
-            return y1
-        if y1 == y2 and m1 == m2 and d1 == "01" and int(d2) == calendar.monthrange(int(y2), int(m2))[1]:
-            return f"{calendar.month_name[int(m1)]} {y1}"
-        return f"{self.start} to {self.end}"
+
+def reader_date(iso: str, year: bool = True) -> str:
+    """'2024-11-29' -> 'Friday 29 November 2024' (ISO never reaches a reader)."""
+    import datetime
+
+    d = datetime.date.fromisoformat(iso)
+    return f"{d:%A} {d.day} {d:%B}" + (f" {d.year}" if year else "")
+
+
+def reader_span(start: str, end: str) -> str:
+    """A span of days as a reader writes it: one day, 'Wednesday 27 to Friday 29 November 2024',
+    'March 2020', '2011'."""
+    import calendar
+    import datetime
+
+    a, b = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+    if a == b:
+        return reader_date(start)
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return str(a.year)
+    if a.year == b.year and a.month == b.month and a.day == 1 and b.day == calendar.monthrange(b.year, b.month)[1]:
+        return f"{a:%B} {a.year}"
+    if a.year == b.year and a.month == b.month:
+        return f"{a:%A} {a.day} to {reader_date(end)}"
+    if a.year == b.year:
+        return f"{reader_date(start, year=False)} to {reader_date(end)}"
+    return f"{reader_date(start)} to {reader_date(end)}"
+
+
+PHASES = {
+    # phase -> how the timeline names it (tooling/schema: event.period.phase)
+    "offensive": "During the offensive",
+    "response": "Reactions to the offensive",
+    "background": "Background: earlier history",
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    phase: str  # offensive | response | background
+    basis: str  # the editor's reason, inference labelled as such
 
 
 @dataclass
@@ -246,6 +278,7 @@ class Event:
     claims: list[Claim]
     note: str | None
     yaml_path: Path | None = field(default=None, metadata={"export": False})
+    period: Period | None = None  # None: not recorded (shown as such)
 
     @property
     def sort_key(self) -> tuple:
@@ -283,6 +316,27 @@ class Measure:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Place:
+    """A point on the map: a place events name, with coordinates from a named gazetteer."""
+
+    id: str
+    name: str
+    latitude: float
+    longitude: float
+    basis: str
+    events: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    """An event that is not on the map, and why (its place is a country, a region, not stated)."""
+
+    event: str
+    reason: str
+
+
 @dataclass
 class Corpus:
     root: Path  # the claims/ folder
@@ -293,6 +347,9 @@ class Corpus:
     measures: dict[str, Measure] = field(default_factory=dict)
     claimants_path: Path | None = None
     measures_path: Path | None = None
+    places: dict[str, Place] = field(default_factory=dict)  # from claims/places.yaml, if there is one
+    unmapped: dict[str, Unmapped] = field(default_factory=dict)  # event id -> why it is not on the map
+    places_path: Path | None = None
     # Values derived from the source texts, possibly kept from the last run.
     memo: Memo = field(default_factory=Memo, repr=False, compare=False)
 
@@ -350,5 +407,5 @@ class Corpus:
         """Every file the records were read from (for build dependencies)."""
         files = [s.yaml_path for s in self.sources.values()] + [s.text_path for s in self.sources.values()]
         files += [e.yaml_path for e in self.events.values()]
-        files += [p for p in (self.claimants_path, self.measures_path) if p is not None]
+        files += [p for p in (self.claimants_path, self.measures_path, self.places_path) if p is not None]
         return files

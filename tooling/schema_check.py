@@ -99,7 +99,7 @@ class SchemaReport:
         place(self.problems, doc, path, message, key, rank)
 
     def ok(self, doc: YamlDoc, kind: str, data=None, prefix: tuple = ()) -> bool:
-        if kind in ("source", "claimants", "measures", "claim"):
+        if kind in ("source", "claimants", "measures", "places", "claim"):
             fast = whole_file_ok(doc, kind) if data is None else isinstance(data, dict) and fast_ok(kind, data)
             if fast:
                 return True

@@ -37,9 +37,12 @@ from .records import (
     Furniture,
     InferredDate,
     Measure,
+    Period,
+    Place,
     Retraction,
     Side,
     Source,
+    Unmapped,
 )
 from .schema_check import SCHEMA_PATH, SchemaReport, place, whole_file_ok
 from .yamlfile import ParseCache, YamlDoc, load_yaml
@@ -119,6 +122,7 @@ class _Checker:
             "claimant": {},
             "side": {},
             "measure": {},
+            "place": {},
         }
         self.claim_docs: dict[str, tuple[YamlDoc, tuple]] = {}
         self.claimants_doc: YamlDoc | None = None  # claimants.yaml, for the checks on sides
@@ -296,6 +300,30 @@ class _Checker:
             self.corpus.measures,
             lambda d: Measure(d["id"], d["label"], d["counts"], d.get("note")),
         )
+
+    def read_places(self) -> None:
+        """claims/places.yaml, if there is one: the map's points and the events it leaves off."""
+        path = self.dir / "places.yaml"
+        if not path.exists():
+            return  # a site without a map
+        self.corpus.places_path = path
+        doc = self.load(path, "places")
+        if doc is None:
+            return
+        self.places_doc = doc
+        for i, item in enumerate(doc.data["places"]):
+            if self.define("place", item["id"], doc, ("places", i, "id")):
+                self.corpus.places[item["id"]] = Place(
+                    item["id"],
+                    item["name"],
+                    float(item["latitude"]),
+                    float(item["longitude"]),
+                    item["basis"],
+                    tuple(item["events"]),
+                    item.get("note"),
+                )
+        for item in doc.data.get("unmapped", []):
+            self.corpus.unmapped.setdefault(item["event"], Unmapped(item["event"], item["reason"]))
 
     def read_sources(self) -> None:
         folder = self.dir / "sources"
@@ -540,6 +568,7 @@ class _Checker:
                 claims=claims,
                 note=d.get("note"),
                 yaml_path=path,
+                period=Period(d["period"]["phase"], d["period"]["basis"]) if "period" in d else None,
             )
             self.corpus.events[event.id] = event
             self.event_docs[event.id] = doc
@@ -557,6 +586,8 @@ class _Checker:
             self.source_docs,
             self.orphan_claims,
             self.claimants_doc,
+            self.event_docs,
+            self.places_doc,
         )
 
     def check_citation(self, doc: YamlDoc, path: tuple, cit: Citation) -> None:
@@ -687,6 +718,7 @@ class _Checker:
         self.unreadable_claims: set[str] = set()  # claims with schema errors, or in an event with them
         self.loose_citations: list[tuple[YamlDoc, tuple, Citation]] = []
         self.orphan_claims: list[Claim] = []
+        self.places_doc: YamlDoc | None = None
         if not self.dir.is_dir():
             self.problems.add(
                 self.shown(self.dir), 1, 1, "claims folder not found; run from the project root or pass --claims DIR"
@@ -697,6 +729,7 @@ class _Checker:
         self.read_measures()
         self.read_sources()
         self.read_events()
+        self.read_places()
         self.locate_quotes()
         self.integrity()
         self.editorial_rules()

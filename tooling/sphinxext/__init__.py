@@ -32,11 +32,13 @@ from . import (
     publish,
     sources,
     state,
+    timeline,  # noqa: F401 - imported for the aggregates it registers
 )
 from .aggregates import directive, setup_aggregates
 from .config import base_url, setup_config
 from .domain import FactCheckDomain
 from .navigation import setup_navigation
+from .mapdraw import outline_file
 from .nodes import setup_nodes
 from .pages import write_pages
 from .search import setup_search
@@ -55,6 +57,7 @@ DIRECTIVES = {
     # Directives that are only an aggregate:
     "fc-event-list": directive("event-list"),
     "fc-timeline": directive("timeline"),
+    "fc-map": directive("events-map", takes_argument=True),
     "fc-source-list": directive("source-list"),
     "fc-claims-index": directive("claims-index", optional_argument=True),
     "fc-claimant-list": directive("claimants-by-side"),
@@ -107,6 +110,9 @@ def _configure(app, config) -> None:
     # Furo's page with our footer, and the search page. A new list: the default is
     # shared by every Sphinx in the process, and a changed list rebuilds every page.
     config.templates_path = [str(THEME_TEMPLATES), *(p for p in config.templates_path if p != str(THEME_TEMPLATES))]
+    if config.factcheck_map_outlines:
+        # Resolved here, where conf.py's folder is known: the page stub names the file itself.
+        config.factcheck_map_outlines = str(outline_file(config.factcheck_map_outlines, Path(app.confdir)))
     config.html_baseurl = base_url(config)  # with its final slash: addresses are joined onto it
     if config.html_baseurl:
         # Defaults for the two extensions loaded in setup() (a site's conf.py may set its own).

@@ -15,8 +15,9 @@ from __future__ import annotations
 PAGE_DEFAULTS = {
     "events": {
         "title": "Timeline of events",
-        "intro": 'Every event the sources report, in date order. Calendar dates marked "inferred" are '
-        "an editor's inference; each event page shows the sources' own words beside it.",
+        "intro": "Every event the sources report: the dated ones on a day axis, then those no source "
+        "dates, then the background. A date marked as an editor's inference is the editor's, not the "
+        "sources'; each event page shows the sources' own words beside it.",
     },
     "sources": {
         "title": "Sources",
@@ -65,3 +66,6 @@ def setup_config(app) -> None:
     app.add_config_value("factcheck_organization", "", "html", types=frozenset({str}))
     app.add_config_value("factcheck_description", "", "html", types=frozenset({str}))
     app.add_config_value("factcheck_pages", {}, "env", types=frozenset({dict}))
+    # The map on the events index: a bundled outline file by name (tooling/sphinxext/mapdata/,
+    # e.g. "syria-region") or a path from conf.py's folder; "" draws no map.
+    app.add_config_value("factcheck_map_outlines", "", "env", types=frozenset({str}))

@@ -6,7 +6,7 @@ from docutils import nodes
 
 from ..names import claimant_label, source_name
 from ..ratings import origin_groups
-from ..records import Claim, Corpus, Event
+from ..records import PHASES, Claim, Corpus, Event
 from .aggregates import placeholder, register
 from .common import (
     badge,
@@ -83,6 +83,7 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
             ("When", date_body(corpus, event)),
             ("Where", event.place),
             ("Kind", event.kind),
+            *([("Timeline", para(PHASES[event.period.phase], " — ", event.period.basis))] if event.period else []),
             ("Sources", para(*_join([link("source", s, source_name(corpus.sources[s])) for s in sources]))),
         ]
     )

@@ -1,4 +1,4 @@
-"""Lists: the events (a table and the timeline), the sources, and two lists
+"""Lists: the events (a table; the timeline is :mod:`.timeline`), the sources, and two lists
 drawn from the code itself: the rating scale and the editorial rules.
 
 The event and source lists are aggregates (:mod:`.aggregates`) drawn as
@@ -12,7 +12,7 @@ from docutils import nodes
 
 from ..names import source_name
 from ..ratings import SCALE
-from ..records import Corpus, count
+from ..records import Corpus
 from .aggregates import drawn_by, register
 from .common import badge_data, para, rating_counts, strong
 from .domain import Link
@@ -23,31 +23,13 @@ from .state import RecordDirective
 def collect_events(corpus: Corpus, _arg: str) -> list[dict]:
     return [
         {
-            "when": e.inferred_date.display() + " (inferred)" if e.inferred_date else "not dated",
+            "when": e.inferred_date.display() + " (editor’s inference)" if e.inferred_date else "not dated",
             "event": Link("event", e.id, e.title),
             "place": e.place,
             "counts": rating_counts(e.claims),
         }
         for e in corpus.events_in_order()
     ]
-
-
-def collect_timeline(corpus: Corpus, _arg: str) -> dict:
-    events = corpus.events_in_order()
-    return {
-        "dated": [
-            {
-                "when": e.inferred_date.display(),
-                "event": Link("event", e.id, e.title),
-                "place": e.place,
-                "claims": count(len(e.claims), "claim"),
-                "counts": rating_counts(e.claims),
-            }
-            for e in events
-            if e.inferred_date
-        ],
-        "undated": [{"event": Link("event", e.id, e.title), "place": e.place} for e in events if not e.inferred_date],
-    }
 
 
 def collect_sources(corpus: Corpus, _arg: str) -> list[dict]:
@@ -63,7 +45,6 @@ def collect_sources(corpus: Corpus, _arg: str) -> list[dict]:
 
 
 register("event-list", collect_events, drawn_by("event_list.html"))
-register("timeline", collect_timeline, drawn_by("timeline.html"))
 register("source-list", collect_sources, drawn_by("source_list.html"))
 
 

@@ -36,13 +36,23 @@ def _toctree(entries: list[str]) -> str:
     return "```{toctree}\n:hidden:\n\n" + "".join(f"{e}\n" for e in entries) + "```\n"
 
 
-def _list_page(config, key: str, directive: str, entries: list[str] = (), arg: str = "") -> tuple[str, str]:
+def _list_page(
+    config, key: str, directive: str, entries: list[str] = (), more: str = "", arg: str = ""
+) -> tuple[str, str]:
     words = page_text(config, key)
     title = " ".join(words["title"].split())  # one line: a heading
     body = f"{MARKER}# {title}\n\n{words['intro'].strip()}\n\n{_directive(directive, arg)}"
+    if more:
+        body += "\n" + more
     if entries:
         body += "\n" + _toctree([e.rsplit("/", 1)[-1] for e in entries])
     return f"{INDEX_PAGES[key]}.md", body
+
+
+def _map(config) -> str:
+    """The map of places, under the timeline, when the site names its outline file."""
+    outlines = getattr(config, "factcheck_map_outlines", "")
+    return _directive("fc-map", outlines) if outlines else ""
 
 
 def planned_pages(corpus: Corpus, config) -> dict[str, str]:
@@ -55,7 +65,7 @@ def planned_pages(corpus: Corpus, config) -> dict[str, str]:
     claim_pages = [d for d in all_claim_pages if d != INDEX_PAGES["claims"]]
     pages = dict(
         [
-            _list_page(config, "events", "fc-timeline", events),
+            _list_page(config, "events", "fc-timeline", events, _map(config)),
             _list_page(config, "sources", "fc-source-list", sources),
             _list_page(config, "claims", "fc-claims-index", claim_pages, arg="all:1"),
             _list_page(config, "claimants", "fc-claimant-list", claimants),
