@@ -37,8 +37,8 @@ from . import (
 from .aggregates import directive, setup_aggregates
 from .config import base_url, setup_config
 from .domain import FactCheckDomain
-from .navigation import setup_navigation
 from .mapdraw import outline_file
+from .navigation import setup_navigation
 from .nodes import setup_nodes
 from .pages import write_pages
 from .search import setup_search

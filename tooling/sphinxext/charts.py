@@ -134,7 +134,9 @@ def _reporters(corpus: Corpus, group: list[Claim], same_wording: bool) -> list[d
             if cit.source in entry["_seen"]:
                 continue
             entry["_seen"].add(cit.source)
-            entry["sources"].append(Link("source", cit.source, source_name(corpus.sources[cit.source]), c.citation_anchor(i)))
+            entry["sources"].append(
+                Link("source", cit.source, source_name(corpus.sources[cit.source]), c.citation_anchor(i))
+            )
     for entry in by_claimant.values():
         del entry["_seen"]  # the data is fingerprinted and compared: plain values only
     return list(by_claimant.values())
