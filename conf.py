@@ -52,8 +52,8 @@ factcheck_pages = {
         "each event page shows the sources' own words beside it."
     },
     "claimants": {
-        "intro": "Who made the claims: governments, armed groups, monitors, state media, UN officials, "
-        "and the articles' own narration."
+        "intro": "Who made the claims, grouped by side: governments, armed groups, monitors, state media, "
+        "UN officials, and the outlets' own reporting."
     },
 }
 factcheck_description = (

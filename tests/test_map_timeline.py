@@ -176,7 +176,7 @@ def test_an_event_without_a_period_is_said_to_have_none(timeline_site):
 
 
 def test_no_iso_date_in_reader_text(timeline_site):
-    text = timeline_site.select_one("div.body").get_text(" ")
+    text = timeline_site.select_one("div.fc-page-body").get_text(" ")
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text)
 
 

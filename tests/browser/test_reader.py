@@ -7,6 +7,7 @@ import json
 import pytest
 from conftest import ROOT
 
+from tooling.records import count
 from tooling.validate import check
 
 
@@ -143,10 +144,10 @@ def test_claims_index_filters_by_rating(page, server):
     contested = [c for c in claims if c.rating == "contested"]
     label = BY_NAME["contested"].label
     page.goto(f"{server}/claims/index.html")
-    assert page.locator(".fc-filter-current").text_content() == f"All ({len(claims)})"
+    assert page.locator(".fc-filter-current").text_content() == f"All {count(len(claims), 'claim')}"
     page.locator(".fc-filters a", has_text=label).click()
     page.wait_for_url("**/claims/contested.html")
-    assert page.locator(".fc-filter-current").text_content() == f"{label} ({len(contested)})"
+    assert page.locator(".fc-filter-current").text_content() == f"{label} {count(len(contested), 'claim')}"
     rows = page.locator("table.fc-claims-table tbody tr")
     assert rows.count() == min(len(contested), CLAIMS_PAGE_SIZE)
     for i in range(rows.count()):

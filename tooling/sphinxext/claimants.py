@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..names import claimant_label, count, kind_words, source_name
 from ..records import Claimant, Corpus
 from .aggregates import drawn_by, placeholder, register
-from .claims_index import _status as correction_status  # the one wording of a claim's correction status
+from .claims_index import correction_status  # the one wording of a claim's correction status
 from .common import badge_data, claim_ref, link, para, rating_counts, section, strong, text
 from .domain import Link
 from .state import RecordDirective

@@ -1,6 +1,6 @@
-"""The claims as lists: ``{fc-claims-index} FACET:PAGE`` (one page of every
-claim, or of the claims with one rating), ``{fc-claimant} ID`` (one claimant's
-page) and ``{fc-claimant-list}``.
+"""The claims index: ``{fc-claims-index} FACET:PAGE``, one page of every
+claim, or of the claims with one rating (a claimant's claims are on its page:
+:mod:`.claimants`).
 
 The index is paged (``domain.CLAIMS_PAGE_SIZE`` claims a page) and each rating
 has its own pages, so a filter is an address: it can be shared and bookmarked,
@@ -12,19 +12,17 @@ drawn as a template (templates/claims_table.html).
 
 from __future__ import annotations
 
-from docutils import nodes
-
+from ..names import claimant_label, source_name
 from ..ratings import BY_NAME, SCALE
-from ..records import Claim, Corpus, count
+from ..records import Claim, Corpus
 from . import state
-from .aggregates import drawn_by, placeholder, register
-from .common import badge_data, claim_ref, para, rating_counts, section, text
+from .aggregates import drawn_by, register
+from .common import badge_data, claim_ref
 from .corrections import human_date
 from .domain import CLAIMS_PAGE_SIZE, Link
-from .state import RecordDirective
 
 
-def _status(claim) -> dict | None:
+def correction_status(claim) -> dict | None:
     """A retraction or the latest correction, beside the rating: the table must not hide either."""
     if claim.retracted:
         return {"retracted": True, "date": human_date(claim.retracted.date)}
@@ -41,10 +39,13 @@ def _rows(corpus: Corpus, claims, with_claimant: bool) -> list[dict]:
             "stripe": ("row-even", "row-odd")[i % 2],
             "claim": claim_ref(c),
             "rating": badge_data(c.rating),
-            "status": _status(c),
-            "claimant": Link("claimant", c.claimant, corpus.claimants[c.claimant].name) if with_claimant else None,
+            "status": correction_status(c),
+            "claimant": Link("claimant", c.claimant, claimant_label(corpus, c)) if with_claimant else None,
             "event": Link("event", c.event, corpus.events[c.event].title),
-            "sources": [Link("source", sid, sid) for sid in dict.fromkeys(x.source for x in c.citations)],
+            "sources": [
+                Link("source", sid, source_name(corpus.sources[sid]))
+                for sid in dict.fromkeys(x.source for x in c.citations)
+            ],
         }
         for i, c in enumerate(claims)
     ]
@@ -135,44 +136,4 @@ def collect_index(corpus: Corpus, arg: str) -> dict:
     }
 
 
-def collect_claimant(corpus: Corpus, claimant_id: str) -> dict:
-    claims = [c for e in corpus.events_in_order() for c in e.claims if c.claimant == claimant_id]
-    return {
-        "filters": None,
-        "summary": {"words": count(len(claims), "claim"), "counts": rating_counts(claims)},
-        "headers": [h for h in HEADERS if h != "Claimant"],
-        "rows": _rows(corpus, claims, False),
-    }
-
-
-class ClaimantDirective(RecordDirective):
-    """A claimant's page: its record, then (an aggregate) everything it claimed."""
-
-    required_arguments = 1
-
-    def run(self):
-        corpus = self.corpus
-        who = corpus.claimants[self.arguments[0]]
-        self.depend(corpus.claimants_path)
-        sec = section(who.name, [f"claimant-{who.id}"], classes=["fc-claimant"])
-        sec += para(nodes.strong("", "Kind: "), text(who.kind))
-        if who.note:
-            sec += para(nodes.strong("", "Editor’s note: "), text(who.note), classes=["fc-note"])
-        sec += placeholder("claimant-claims", who.id)
-        return [sec]
-
-
-def collect_claimants(corpus: Corpus, _arg: str) -> list[dict]:
-    counts: dict[str, int] = {}
-    for c in corpus.claims.values():
-        counts[c.claimant] = counts.get(c.claimant, 0) + 1
-    return [
-        {"claimant": Link("claimant", who.id, who.name), "kind": who.kind, "claims": count(counts[who.id], "claim")}
-        for who in sorted(corpus.claimants.values(), key=lambda w: w.name.casefold())
-        if counts.get(who.id)
-    ]
-
-
 register("claims-index", collect_index, drawn_by("claims_table.html"))
-register("claimant-claims", collect_claimant, drawn_by("claims_table.html"))
-register("claimant-list", collect_claimants, drawn_by("claimant_list.html"))

@@ -7,6 +7,7 @@ they change, even if its body did not.
 
 from __future__ import annotations
 
+from ..names import source_name
 from ..records import Claim, Corpus
 from . import state
 from .domain import RECORD_FOLDERS
@@ -32,7 +33,7 @@ def description(corpus: Corpus, pagename: str, default: str) -> str:
     if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
         text = corpus.events[rid].summary
     elif folder == RECORD_FOLDERS["source"] and rid in corpus.sources:
-        text = f"Full text of {corpus.sources[rid].label}, with every passage the fact-check quotes highlighted."
+        text = f"Full text of {source_name(corpus.sources[rid])}, with every passage the fact-check quotes highlighted."
     elif folder == RECORD_FOLDERS["claimant"] and rid in corpus.claimants:
         text = f"Every claim by {corpus.claimants[rid].name}, with ratings and the sources that carry it."
     else:

@@ -29,6 +29,7 @@ from sphinx.util import logging
 
 from .. import exports, shapes
 from ..exports import export_schema, to_csv, to_json
+from ..names import claimant_label
 from ..ratings import BEST, BY_NAME, WORST
 from ..records import Claim, Corpus
 from ..schema_check import SCHEMA_PATH
@@ -98,7 +99,10 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
         "itemReviewed": {
             "@type": "Claim",
             # An analyst is a person; every other claimant kind is a body or a group.
-            "author": {"@type": "Person" if claimant.kind == "analyst" else "Organization", "name": claimant.name},
+            "author": {
+                "@type": "Person" if claimant.kind == "analyst" else "Organization",
+                "name": claimant_label(corpus, claim),  # an outlet's own voice is that outlet's
+            },
             "appearance": appearances,
         },
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..names import source_name
 from ..records import Corpus, Source, count
 from .aggregates import placeholder, register
 from .common import (
@@ -51,7 +52,7 @@ class SourceDirective(RecordDirective):
 
 
 def render_source(corpus: Corpus, source: Source) -> nodes.section:
-    sec = section(source.label, [f"source-{source.id}"], classes=["fc-source"])
+    sec = section(source_name(source), [f"source-{source.id}"], classes=["fc-source"])
     publisher = stated(source.publisher)
     if source.publisher and source.publisher_basis:
         publisher += f" ({source.publisher_basis})"
@@ -210,7 +211,7 @@ def collect_origin(corpus: Corpus, source_id: str) -> dict:
     pairs = []
     for s in others:
         r = origins.pair(source.id, s)
-        label = corpus.sources[s].label
+        label = source_name(corpus.sources[s])
         if r is None:
             basis = source.declared_origin.basis or corpus.sources[s].declared_origin.basis
             pairs.append({"with": label, "declared": basis})
@@ -220,7 +221,7 @@ def collect_origin(corpus: Corpus, source_id: str) -> dict:
                 "with": label,
                 "shared": r.shared,
                 "containment": r.containment,
-                "as_written_by": None if source.id == r.a else corpus.sources[r.a].label,
+                "as_written_by": None if source.id == r.a else source_name(corpus.sources[r.a]),
                 "passages": [(p.text, p.words) for p in r.passages],
             }
         )
@@ -228,7 +229,7 @@ def collect_origin(corpus: Corpus, source_id: str) -> dict:
         "shingle": SHINGLE,
         "threshold": THRESHOLD,
         "basis": source.declared_origin.basis,
-        "others": [Link("source", s, corpus.sources[s].label, "origin") for s in others],
+        "others": [Link("source", s, source_name(corpus.sources[s]), "origin") for s in others],
         "pairs": pairs,
     }
 
