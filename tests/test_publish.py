@@ -11,6 +11,7 @@ import pytest
 from conftest import EV, ROOT, build, edit
 
 from tooling.exports import events_from_json, export_schema, figures_from_csv
+from tooling.names import claimant_label
 from tooling.ratings import BY_NAME
 from tooling.records import SCHEMA_VERSION
 from tooling.validate import check
@@ -63,7 +64,7 @@ def test_each_claim_is_reviewed_on_its_event_page_only(corpus, real_built):
             }
             item = r["itemReviewed"]
             assert item["@type"] == "Claim"
-            assert item["author"]["name"] == corpus.claimants[claim.claimant].name
+            assert item["author"]["name"] == claimant_label(corpus, claim)  # an outlet is named, not "the outlet"
             assert [urljoin(here, a["url"]) for a in item["appearance"]] == [
                 f"https://site.test/sources/{cit.source}.html#cite-{claim.id}-{i + 1}"
                 for i, cit in enumerate(claim.citations)
