@@ -56,6 +56,23 @@ def own_reporting(sources: list[Source]) -> str:
     return f"{source_name(source)}, own reporting"
 
 
+def claimant_short(corpus: Corpus, claim: Claim) -> str:
+    """Who made a claim, in one short line (the home page's lists): several outlets'
+    own reporting is counted, not listed; a publisher stated is still named."""
+    who = corpus.claimants.get(claim.claimant)
+    if who is not None and who.kind == "outlet":
+        sources = [corpus.sources[s] for s in dict.fromkeys(c.source for c in claim.citations) if s in corpus.sources]
+        if len(sources) > 1:
+            named = sorted({s.publisher for s in sources if s.publisher})
+            return (
+                "the outlets' own reporting ("
+                + count(len(sources), "report")
+                + (", among them " + ", ".join(named) if named else "")
+                + ")"
+            )
+    return claimant_label(corpus, claim)
+
+
 def claimant_label(corpus: Corpus, claim: Claim) -> str:
     """Who made a claim, as readers read it: an outlet's own voice is named as that outlet."""
     who = corpus.claimants.get(claim.claimant)

@@ -28,6 +28,7 @@ from . import (
     corrections,  # noqa: F401 - imported for the aggregates it registers
     events,
     figures,
+    findings,  # noqa: F401 - imported for the aggregates it registers
     lists,
     publish,
     sources,
@@ -60,6 +61,8 @@ DIRECTIVES = {
     "fc-map": directive("events-map", takes_argument=True),
     "fc-source-list": directive("source-list"),
     "fc-claims-index": directive("claims-index", optional_argument=True),
+    "fc-key-findings": directive("key-findings"),
+    "fc-home-events": directive("home-events"),
     "fc-claimant-list": directive("claimants-by-side"),
     "fc-corrections": directive("corrections-log"),
 }
