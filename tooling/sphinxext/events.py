@@ -5,8 +5,8 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..names import claimant_label, source_name
-from ..ratings import origin_groups
-from ..records import PHASES, Claim, Corpus, Event
+from ..ratings import SCALE, origin_groups
+from ..records import PHASES, Claim, Corpus, Event, count
 from .aggregates import placeholder, register
 from .common import (
     badge,
@@ -75,10 +75,75 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
     return box
 
 
+def claim_groups(corpus: Corpus, event: Event) -> list[tuple[str, list[Claim]]]:
+    """The event's claims grouped by what they assert: claims that contradict one
+    another together, then the figures by what they count, then the rest.
+    Only this event's own claims (a dispute with another event's claim is shown
+    on the card, as an aggregate)."""
+    mine = {c.id: c for c in event.claims}
+    placed: set[str] = set()
+    groups: list[tuple[str, list[Claim]]] = []
+    disputes = []
+    for claim in event.claims:
+        if claim.id in placed or not (claim.contradicts or corpus.contradicted_by.get(claim.id)):
+            continue
+        found, todo = [], [claim.id]
+        while todo:
+            cid = todo.pop()
+            if cid in placed or cid not in mine:
+                continue
+            placed.add(cid)
+            found.append(mine[cid])
+            todo += mine[cid].contradicts + corpus.contradicted_by.get(cid, [])
+        if len(found) > 1:
+            disputes.append(sorted(found, key=event.claims.index))
+        else:
+            placed.discard(claim.id)  # disputed only from another event: grouped with its kind below
+    for i, found in enumerate(disputes, start=1):
+        groups.append((f"Claims that contradict each other{f' ({i})' if len(disputes) > 1 else ''}", found))
+    by_measure: dict[str, list[Claim]] = {}
+    for claim in event.claims:
+        if claim.id not in placed and claim.figure is not None:
+            by_measure.setdefault(claim.figure.measure, []).append(claim)
+            placed.add(claim.id)
+    for measure, found in by_measure.items():
+        label = corpus.measures[measure].label if measure in corpus.measures else "Figures"
+        groups.append((f"Figures: {label}", found))
+    rest = [c for c in event.claims if c.id not in placed]
+    if rest:
+        groups.append(("Other claims" if groups else "", rest))
+    return groups
+
+
 def render_event(corpus: Corpus, event: Event) -> nodes.section:
+    """Summary and verdicts first, then the claims grouped by what they assert, the record's details last."""
     sec = section(event.title, [f"event-{event.id}"], classes=["fc-event"])
+    sec += para(event.summary, classes=["fc-summary"])
+    verdicts = para(strong(f"Verdicts on {count(len(event.claims), 'claim')}: "), classes=["fc-verdicts"])
+    counts = [(r.name, sum(c.rating == r.name for c in event.claims)) for r in SCALE]
+    for i, (rating, n) in enumerate((r, n) for r, n in counts if n):
+        if i:
+            verdicts += text(" ")
+        verdicts += badge(rating)
+        verdicts += text(f" ×{n}")
+    sec += verdicts
+    if event.note:
+        sec += para(strong("Editor’s note: "), event.note, classes=["fc-note"])
+    claims = section(f"Claims ({len(event.claims)})", [f"claims-{event.id}"], classes=["fc-claims"])
+    groups = claim_groups(corpus, event)
+    for n, (heading, found) in enumerate(groups, start=1):
+        if not heading:  # one plain list: no group heading
+            for claim in found:
+                claims += render_claim(corpus, claim)
+            continue
+        group = section(heading, [f"claims-{event.id}-{n}"], classes=["fc-claim-group"])
+        for claim in found:
+            group += render_claim(corpus, claim)
+        claims += group
+    sec += claims
     sources = sorted({cit.source for c in event.claims for cit in c.citations})
-    sec += field_list(
+    about = section("About this event", [f"about-{event.id}"], classes=["fc-about"])
+    about += field_list(
         [
             ("When", date_body(corpus, event)),
             ("Where", event.place),
@@ -87,13 +152,7 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
             ("Sources", para(*_join([link("source", s, source_name(corpus.sources[s])) for s in sources]))),
         ]
     )
-    sec += para(event.summary, classes=["fc-summary"])
-    if event.note:
-        sec += para(strong("Editor’s note: "), event.note, classes=["fc-note"])
-    claims = section(f"Claims ({len(event.claims)})", [f"claims-{event.id}"], classes=["fc-claims"])
-    for claim in event.claims:
-        claims += render_claim(corpus, claim)
-    sec += claims
+    sec += about
     return sec
 
 
