@@ -39,6 +39,7 @@ LAYERS = [
             "sphinxext.figures",
             "sphinxext.lists",
             "sphinxext.corrections",
+            "sphinxext.findings",
             "sphinxext.timeline",
         },
     ),
