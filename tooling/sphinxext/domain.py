@@ -20,12 +20,14 @@ collecting them from pages: an address can never go stale.
 from __future__ import annotations
 
 from typing import NamedTuple
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
 
 from ..names import source_name
 from . import state
@@ -60,6 +62,17 @@ def claims_page(facet: str = "all", page: int = 1) -> str:
 def record_page(kind: str, rid: str) -> str:
     """The docname of one record's own page."""
     return f"{RECORD_FOLDERS[kind]}/{rid}"
+
+
+# The captured texts, byte for byte, for readers to download (publish.py copies
+# them).  The leading underscore keeps the folder apart from every page: no
+# record id can start with one, so no source page can be called "_captures".
+CAPTURES_DIR = f"{RECORD_FOLDERS['source']}/_captures"
+
+
+def capture_file(text_name: str) -> str:
+    """Where a source's captured text is published, relative to the output folder."""
+    return f"{CAPTURES_DIR}/{text_name}"
 
 
 def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
@@ -154,6 +167,10 @@ class Linker:
             )
         anchor = fragment or anchor
         return (self._uris[docname] + (f"#{anchor}" if anchor else "")) or "#"
+
+    def file_uri(self, path: str) -> str:
+        """A published file that is not a page (``path`` relative to the output folder), from this page."""
+        return relative_uri(self.builder.get_target_uri(self.fromdocname), quote(path))
 
     def href(self, link: Link) -> Href:
         return Href(self.uri(link.objtype, link.name, link.fragment), link.label, link.title)

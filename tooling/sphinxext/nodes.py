@@ -2,6 +2,11 @@
 
 - ``fc_mark``: a cited passage of a source text: ``<mark>`` in HTML, plain
   inline text in any other builder (translators fall back along the MRO).
+- ``fc_marker``: a link whose visible label is not text: a source line's
+  number or a cited passage's "[n]".  In HTML the label is drawn by CSS from
+  ``data-n`` (generated content), so copying a passage copies the capture's
+  words only; ``aria-label`` names the link for screen readers.  Other
+  builders show its text child, like any reference.
 - ``fc_placeholder``: left by a directive where content drawn from other
   records goes; :mod:`.aggregates` replaces it at ``doctree-resolved``.
 - ``fc_template``: a large table or chart, rendered by a Jinja template in
@@ -23,6 +28,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 class fc_mark(nodes.inline):  # noqa: N801 - docutils naming
     """A highlighted, cited passage of a source text."""
+
+
+class fc_marker(nodes.reference):  # noqa: N801
+    """Attributes ``refuri``, ``n`` (the number shown), ``label`` (the accessible name), ``reftitle``."""
 
 
 class fc_placeholder(nodes.General, nodes.Element):  # noqa: N801
@@ -83,6 +92,16 @@ def render_template(name: str, data) -> str:
     return jinja().get_template(name).render(d=data)
 
 
+def visit_fc_marker_html(self, node):
+    # starttag escapes every attribute value; the link holds no text, so a
+    # selection of the line never contains the marker.
+    attrs = {"href": node["refuri"], "aria-label": node["label"], "data-n": node["n"]}
+    if node.get("reftitle"):
+        attrs["title"] = node["reftitle"]
+    self.body.append(self.starttag(node, "a", "", **attrs) + "</a>")
+    raise nodes.SkipNode
+
+
 def visit_fc_template_html(self, node):
     self.body.append(render_template(node["template"], node["data"]))
     raise nodes.SkipNode
@@ -96,6 +115,7 @@ def skip(self, node):
 def setup_nodes(app) -> None:
     others = {fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(fc_mark, html=(visit_fc_mark_html, depart_fc_mark_html))
+    app.add_node(fc_marker, html=(visit_fc_marker_html, None))
     app.add_node(fc_placeholder, html=(skip, None), **others)
     app.add_node(fc_template, html=(visit_fc_template_html, None), **others)
     app.connect("builder-inited", keep_compiled_templates)

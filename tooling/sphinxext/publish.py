@@ -9,7 +9,8 @@
   (``conf.py`` loads them when the site has a published address).
 - ``build-finished``: the exports (``data/claims.json`` with its schema
   ``data/claims.schema.json``, ``data/figures.csv``, and the records' own
-  schema ``data/records.schema.json``) and the corrections feed.
+  schema ``data/records.schema.json``), the corrections feed, and each source's
+  captured text, byte for byte, for readers to download (``sources/_captures/``).
 
 Every value from YAML is escaped for its context: attributes with
 ``html.escape``, JSON-LD with ``<``, ``>`` and ``&`` as ``\\u`` escapes so that no
@@ -36,7 +37,7 @@ from ..schema_check import SCHEMA_PATH
 from . import state
 from .config import base_url, organization
 from .corrections import feed_path, write_feed
-from .domain import GENERATED_DIRS, address
+from .domain import CAPTURES_DIR, GENERATED_DIRS, address, capture_file
 from .metadata import claims_on_page, description
 
 logger = logging.getLogger(__name__)
@@ -174,6 +175,7 @@ def on_build_finished(app, exception):
         _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base_url(app.config)))
         _write(stamp, inputs)
     remove_stale_pages(app)
+    write_captures(app, corpus)
     if not base_url(app.config):
         logger.info(
             "factcheck: FACTCHECK_BASE_URL is not set, so no sitemap.xml and no Open Graph tags were "
@@ -219,6 +221,36 @@ def remove_stale_pages(app) -> None:
     sitemap = outdir / "sitemap.xml"
     if not base_url(app.config) and sitemap.exists():
         sitemap.unlink()  # left by a build for the published address; this one has none
+
+
+def write_captures(app, corpus: Corpus) -> None:
+    """Copy each source's text file to where its page's download link points, and
+    remove the captures of deleted sources (Sphinx would leave them served)."""
+    outdir = Path(app.outdir)
+    folder = outdir / CAPTURES_DIR
+    # The text as loaded: the very bytes whose SHA-256 the validator checked and the page shows.
+    wanted = {contained(outdir, capture_file(s.text_name)): s.text.encode("utf-8") for s in corpus.sources.values()}
+    if wanted:
+        folder.mkdir(parents=True, exist_ok=True)
+    for dest, data in wanted.items():
+        _write_bytes(dest, data)  # only when the bytes differ
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.is_file() and path not in wanted:
+                path.unlink()
+
+
+def contained(outdir: Path, relative: str) -> Path:
+    """``outdir / relative``, refusing any path that would leave the output folder.
+
+    A text file's name comes from YAML; the validator admits plain file names
+    only, and this is checked again here, where the name becomes a path written to.
+    """
+    path = outdir / relative
+    name = path.name
+    if name.startswith(".") or "\\" in name or path.resolve().parent != (outdir / CAPTURES_DIR).resolve():
+        raise ValueError(f"refusing to publish {relative!r}: not a plain file name inside {CAPTURES_DIR}/")
+    return path
 
 
 def _write(path: Path, text: str) -> None:

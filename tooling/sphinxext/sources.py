@@ -19,14 +19,13 @@ from .common import (
     field_list,
     inline,
     para,
-    same_page,
     section,
     stated,
     strong,
     text,
 )
-from .domain import Link
-from .nodes import fc_mark
+from .domain import Link, capture_file
+from .nodes import fc_mark, fc_marker, fc_template
 from .state import RecordDirective
 
 FURNITURE_LABEL = {
@@ -66,7 +65,7 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
             ("Published", stated(source.published)),
             ("Retrieved", stated(source.retrieved)),
             ("Language", source.language),
-            ("Captured file", para(inline(source.text_name, ["fc-mono"]), f" (SHA-256 {source.sha256})")),
+            ("Captured file", para(placeholder("source-capture", source.id))),
             ("Cited by", para(placeholder("source-cited-by", source.id))),
         ]
     )
@@ -86,6 +85,22 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
 
 
 # -- aggregates: what the claims citing this source add to its page -----------
+
+
+def collect_capture(corpus: Corpus, source_id: str) -> dict:
+    """The captured file as readers download it.  An aggregate only because its
+    address is relative to the page being written (the builder decides that)."""
+    source = corpus.sources[source_id]
+    return {
+        "path": capture_file(source.text_name),
+        "name": source.text_name,
+        "bytes": len(source.text.encode("utf-8")),  # the text is the file's bytes, decoded as they are
+        "sha256": source.sha256,
+    }
+
+
+def render_capture(d: dict, linker) -> list[nodes.Node]:
+    return [fc_template("", template="source_capture.html", data={**d, "href": linker.file_uri(d["path"])})]
 
 
 def collect_cited_by(corpus: Corpus, source_id: str) -> str:
@@ -146,10 +161,22 @@ def _segments(line: str, start: int, here, numbers) -> list[tuple]:
         title = "Quoted by: " + "; ".join(c.text for c, _ in covering)
         ids = [c.citation_anchor(i) for c, i in covering if c.citations[i].start == a]
         sups = [
-            Link("claim", c.id, f"[{numbers[(c.id, i)]}]", "", c.text) for c, i in covering if c.citations[i].end == b
+            (numbers[(c.id, i)], Link("claim", c.id, f"[{numbers[(c.id, i)]}]", "", c.text))
+            for c, i in covering
+            if c.citations[i].end == b
         ]
         out.append((segment, title, ids, sups))
     return out
+
+
+def marker(uri: str, n: int, label: str, shown: str, title: str = "", classes=()) -> fc_marker:
+    """A numbered link drawn without text in HTML (see :class:`.nodes.fc_marker`); ``shown`` is
+    what builders other than HTML print."""
+    node = fc_marker("", text(shown), refuri=uri, classes=list(classes))
+    node["n"], node["label"] = str(n), label
+    if title:
+        node["reftitle"] = title
+    return node
 
 
 def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
@@ -169,8 +196,10 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
         for line in block["lines"]:
             n = line["no"]
             p = nodes.paragraph(classes=["fc-line"], ids=[f"L{n}"])
-            p += same_page(f"L{n}", str(n), title=f"Line {n}", classes=["fc-lineno"])
-            p += text(" ")
+            p["support_smartquotes"] = False  # the capture's own quotes and dashes, whenever it is rendered
+            # The number is the link's generated content and the gap after it is
+            # CSS: a copied line holds the capture's characters and nothing else.
+            p += marker(f"#L{n}", n, f"Line {n}", f"{n} ", title=f"Line {n}", classes=["fc-lineno"])
             for seg in line["segments"]:
                 if len(seg) == 1:
                     p += text(seg[0])
@@ -180,9 +209,12 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
                 mark["title"] = title
                 mark["ids"] = list(ids)
                 p += mark
-                for sup_link in sups:
+                for number, sup_link in sups:
                     sup = nodes.superscript(classes=["fc-cite-ref"])
-                    sup += linker.reference(sup_link)
+                    uri = linker.uri(sup_link.objtype, sup_link.name, sup_link.fragment)
+                    sup += marker(
+                        uri, number, f"Claim {number}: {sup_link.title}", sup_link.label, title=sup_link.title
+                    )
                     p += sup
             add(p)
             if line["backlinks"]:
@@ -277,6 +309,7 @@ def render_origin(d: dict, linker) -> list[nodes.Node]:
     return [sec]
 
 
+register("source-capture", collect_capture, render_capture)
 register("source-cited-by", collect_cited_by, render_cited_by)
 register("source-text", collect_text, render_text)
 register("source-origin", collect_origin, render_origin)
