@@ -35,6 +35,7 @@ from pathlib import Path
 
 from . import audits, budgets, weight
 from .sphinxext.domain import GENERATED_DIRS
+from .sphinxext.search import BUNDLE as PAGEFIND_DIR
 from .synthetic import write_corpus, write_plain_myst, write_site
 from .validate import check
 
@@ -58,7 +59,6 @@ def sphinx(site: Path, *extra: str, fresh: bool = False) -> dict:
     read = [m.group(1) for line in lines if (m := re.search(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", line))]
     written = [m.group(1) for line in lines if (m := re.search(r"writing output\.\.\. \[\s*\d+%\] (\S+)", line))]
     changed = re.search(r"updating environment: (?:\[.*?\] )?(\d+) added, (\d+) changed, (\d+) removed", out)
-    pagefind = re.search(r"search index \(Pagefind\): ([\d.]+) s", out)  # logged by sphinxext/search.py
     return {
         "seconds": round(seconds, 2),
         "peak_mb": round(usage.ru_maxrss / 1024, 1),
@@ -66,8 +66,14 @@ def sphinx(site: Path, *extra: str, fresh: bool = False) -> dict:
         "written": len(written),
         "read_docs": read[:20],
         "env": changed.groups() if changed else None,
-        "pagefind_s": float(pagefind.group(1)) if pagefind else None,
+        "pagefind_s": pagefind_seconds(out),
     }
+
+
+def pagefind_seconds(build_output: str) -> float | None:
+    """Pagefind's indexing time, as sphinxext/search.py logs it in every build (None: not logged)."""
+    found = re.search(r"search index \(Pagefind\): ([\d.]+) s", build_output)
+    return float(found.group(1)) if found else None
 
 
 def built_pages(outdir: Path) -> list[str]:
@@ -75,7 +81,7 @@ def built_pages(outdir: Path) -> list[str]:
     return sorted(
         p.relative_to(outdir).as_posix()
         for p in outdir.rglob("*.html")
-        if not any(part.startswith("_") or part == "pagefind" for part in p.relative_to(outdir).parts[:-1])
+        if not any(part.startswith("_") or part == PAGEFIND_DIR for part in p.relative_to(outdir).parts[:-1])
     )
 
 
