@@ -296,7 +296,7 @@ def weight_table(real: dict, results: list[dict]) -> list[str]:
         if e := reader.get("every"):
             m = e["max"]
             every.append(
-                f"- {label}: {e['scope']}, {e['count']:,} pages ({e['browser_visits']} browser visits, "
+                f"- {label}: {e['scope']}, {e['count']:,} pages ({e['browser_visits']} browser visit{'s' if e['browser_visits'] != 1 else ''}, "
                 f"{e['seconds']:.1f} s): heaviest first visit {_kib(m['total'])}, `{m['path']}` (page {_kib(m['page'])})."
             )
         if any(k in reader for k in ("lighthouse", "axe", "vnu")):
