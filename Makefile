@@ -61,11 +61,13 @@ serve: html
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
 
 # BENCH_ARGS="--sizes 50,100" for a quick run; the default is N = 100, 500, 2,000.
-# Lighthouse (npm, like the Nu Html Checker in .ci/run) scores the pages; without
-# npm the bench still measures everything else.
+# Lighthouse and the Nu Html Checker (npm, as in .ci/run) audit the pages; without
+# them the bench still measures everything else and reports their budgets as "not
+# measured".  Both in one npm command (npm may prune an unsaved package when installing another).
 bench: $(VENV)/.test-stamp
-	@test -x node_modules/.bin/lighthouse || npm install --no-save --no-audit --no-fund --silent lighthouse@13 >/dev/null 2>&1 \
-	  || echo "lighthouse could not be installed; the bench runs without its scores"
+	@test -x node_modules/.bin/lighthouse -a -f node_modules/vnu-jar/build/dist/vnu.jar \
+	  || npm install --no-save --no-audit --no-fund --silent lighthouse@13 vnu-jar@26.9.27 >/dev/null 2>&1 \
+	  || echo "lighthouse or vnu-jar could not be installed; the bench runs without their audits"
 	$(PY) -m tooling.bench $(BENCH_ARGS)
 
 # Generated pages carry a marker; only those are removed (tooling/sphinxext/pages.py).

@@ -6,8 +6,12 @@ page; bytes of one event page; an incremental rebuild after one claim is
 edited (time, pages re-read and re-written); a parallel build (-j 2); peak
 memory; and the same content as plain hand-written MyST pages with the same
 theme and bare Sphinx, for the tooling's overhead ratio, and bare Sphinx's rebuild
-after one of those pages changed (the floor under any edit).  Also the time to
-validate 20,000 claims.  Prints a table and writes bench-results.json and
+after one of those pages changed (the floor under any edit); Pagefind's indexing
+time in each build.  Also the time to validate 20,000 claims.  For readers, at the
+real size and at the largest N: first-visit bytes of every page (real size) or of
+the largest page of each folder, and Lighthouse, axe and the Nu Html Checker on the
+pages of ``budgets.AUDITED``; the reader budgets are judged in one table
+(tooling/budgets.py).  Prints the tables and writes bench-results.json and
 docs/_bench/results.md (included by docs/benchmarks.md).
 
 Every build runs in its own process (``python -m sphinx``) so that times and
@@ -17,6 +21,7 @@ peak memory (``os.wait4``'s ru_maxrss) are that build's alone.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -28,8 +33,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import weight
+from . import audits, budgets, weight
 from .sphinxext.domain import GENERATED_DIRS
+from .sphinxext.search import BUNDLE as PAGEFIND_DIR
 from .synthetic import write_corpus, write_plain_myst, write_site
 from .validate import check
 
@@ -60,11 +66,38 @@ def sphinx(site: Path, *extra: str, fresh: bool = False) -> dict:
         "written": len(written),
         "read_docs": read[:20],
         "env": changed.groups() if changed else None,
+        "pagefind_s": pagefind_seconds(out),
     }
 
 
+def pagefind_seconds(build_output: str) -> float | None:
+    """Pagefind's indexing time, as sphinxext/search.py logs it in every build (None: not logged)."""
+    found = re.search(r"search index \(Pagefind\): ([\d.]+) s", build_output)
+    return float(found.group(1)) if found else None
+
+
+def built_pages(outdir: Path) -> list[str]:
+    """Every HTML page a reader can open (not the theme's or Pagefind's files)."""
+    return sorted(
+        p.relative_to(outdir).as_posix()
+        for p in outdir.rglob("*.html")
+        if not any(part.startswith("_") or part == PAGEFIND_DIR for part in p.relative_to(outdir).parts[:-1])
+    )
+
+
 def html_pages(site: Path) -> int:
-    return sum(1 for p in (site / "_build/html").rglob("*.html") if "_static" not in p.parts)
+    return len(built_pages(site / "_build/html"))
+
+
+def largest_per_folder(outdir: Path) -> list[str]:
+    """The largest page (gzipped) of each folder, and every top-level page (home, search...)."""
+    best: dict[str, tuple[int, str]] = {}
+    for page in built_pages(outdir):
+        folder = page.split("/", 1)[0]  # a top-level page is a folder of its own
+        size = weight.sent_bytes(outdir / page)
+        if folder not in best or size > best[folder][0]:
+            best[folder] = (size, page)
+    return sorted(page for _, page in best.values())
 
 
 def event_page_bytes(site: Path) -> int:
@@ -99,7 +132,7 @@ def median(runs: list[dict]) -> dict:
     return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
 
 
-def run_size(n: int, work: Path, jobs: int) -> dict:
+def run_size(n: int, work: Path, jobs: int, audit: bool = False) -> dict:
     site = work / f"tooling-{n}"
     site.mkdir()
     counts = write_corpus(site, n)
@@ -111,13 +144,15 @@ def run_size(n: int, work: Path, jobs: int) -> dict:
     full = sphinx(site)
     pages = html_pages(site)
     page_bytes = event_page_bytes(site)
-    reader = reader_weight(site / "_build/html", SYNTHETIC_PAGES, lighthouse=n >= 2000)
+    reader = reader_results(site / "_build/html", SYNTHETIC_PAGES, every_page=False, audit=audit)
     noop = median([sphinx(site) for _ in range(REPEATS)])
     edits = []
     for k in range(1, REPEATS + 1):
         edit_one_claim(site, k)
         edits.append(sphinx(site))
     incremental = median(edits)
+    # Pagefind re-indexes the whole site in every build: its share of each.
+    pagefind = {"full": full["pagefind_s"], "noop": noop["pagefind_s"], "incremental": incremental["pagefind_s"]}
     shutil.rmtree(site / "_build")
     parallel = sphinx(site, "-j", str(jobs))
     # Baseline: the same content as plain MyST, bare Sphinx, same theme.
@@ -158,6 +193,7 @@ def run_size(n: int, work: Path, jobs: int) -> dict:
         "overhead": round(full["seconds"] / baseline["seconds"], 3),
         "baseline_edit_s": plain_edit["seconds"],
         "baseline_edit_ratio": round(plain_edit["seconds"] / full["seconds"], 3),
+        "pagefind_s": pagefind,
         "reader": reader,
     }
 
@@ -168,7 +204,7 @@ SYNTHETIC_PAGES = {
     "event": "events/event-00001.html",
     "claims index": "claims/index.html",
     "corrections": "corrections/index.html",
-    "source": "sources/src-00000.html",
+    "source": "sources/src-00000.html",  # synthetic.py: source s is "src-{s:05d}"
 }
 REAL_PAGES = {
     "home": "index.html",
@@ -177,19 +213,40 @@ REAL_PAGES = {
     "corrections": "corrections/index.html",
     "source": "sources/src-003.html",
 }
-LIGHTHOUSE_PAGES = ("home", "event", "claims index")
+LIGHTHOUSE_PAGES = budgets.AUDITED  # Lighthouse, axe and the Nu Html Checker
 
 
-def reader_weight(outdir: Path, pages: dict[str, str], lighthouse: bool) -> dict:
-    """First-visit bytes of each page (headless Chromium), and Lighthouse mobile performance where asked."""
+def reader_results(outdir: Path, pages: dict[str, str], every_page: bool, audit: bool) -> dict:
+    """What readers get: first-visit bytes of the named pages (headless Chromium) and of every
+    page (every_page) or of the largest of each folder; with audit, Lighthouse mobile scores,
+    axe violations and Nu Html Checker errors on LIGHTHOUSE_PAGES.  A tool that is missing
+    leaves its key out (the budgets say "not measured")."""
     if not weight.available():
         return {}
     visits = weight.first_visits(outdir, list(pages.values()))
-    scores = weight.lighthouse(outdir, [pages[k] for k in LIGHTHOUSE_PAGES]) if lighthouse else {}
-    return {
-        name: {**visits[path], **({"lighthouse": scores[path]["score"]} if path in scores else {})}
-        for name, path in pages.items()
+    out: dict = {"pages": {name: {"path": path, **visits[path]} for name, path in pages.items()}}
+    wanted = built_pages(outdir) if every_page else sorted({*largest_per_folder(outdir), *pages.values()})
+    started = time.perf_counter()
+    every = weight.every_page(outdir, wanted)
+    worst = max(sorted(every), key=lambda page: every[page]["total"])
+    out["every"] = {
+        "scope": "every page" if every_page else "largest page of each folder, and the named pages",
+        "count": len(every),
+        "browser_visits": len({v["visited"] for v in every.values()}),
+        "seconds": round(time.perf_counter() - started, 1),
+        "max": {"path": worst, **every[worst]},
+        "visits": every,
     }
+    if audit:
+        audited = {pages[name]: name for name in LIGHTHOUSE_PAGES}
+        for key, found in (
+            ("lighthouse", weight.lighthouse(outdir, list(audited))),
+            ("axe", audits.axe(outdir, list(audited))),
+            ("vnu", audits.vnu(outdir, list(audited))),
+        ):
+            if found:
+                out[key] = {audited.get(path, path): result for path, result in found.items()}
+    return out
 
 
 def run_real(work: Path) -> dict:
@@ -212,8 +269,13 @@ def run_real(work: Path) -> dict:
         "pages": html_pages(site),
         "full_s": full["seconds"],
         "peak_mb": full["peak_mb"],
-        "reader": reader_weight(site / "_build/html", REAL_PAGES, lighthouse=True),
+        "pagefind_s": full["pagefind_s"],
+        "reader": reader_results(site / "_build/html", REAL_PAGES, every_page=True, audit=True),
     }
+
+
+def _kib(n: int) -> str:
+    return f"{n / 1024:.1f} KiB"
 
 
 def weight_table(real: dict, results: list[dict]) -> list[str]:
@@ -223,28 +285,65 @@ def weight_table(real: dict, results: list[dict]) -> list[str]:
             "Reader weight not measured: it needs Chromium (/usr/bin/chromium) and Playwright (requirements-test.txt)."
         ]
     names = list(SYNTHETIC_PAGES)
-    head = "| site | " + " | ".join(names) + " |"
-    sep = "|" + "---|" * (len(names) + 1)
-    body = []
+    body, every, audited = [], [], []
     for label, r in rows:
-        cells = []
-        for name in names:
-            w = r.get("reader", {}).get(name)
-            if not w:
-                cells.append("–")
-                continue
-            lh = f", Lighthouse {w['lighthouse']}" if "lighthouse" in w else ""
-            cells.append(f"{w['total'] / 1024:.0f} KiB (page {w['page'] / 1024:.1f} KiB){lh}")
+        reader = r.get("reader", {})
+        cells = [
+            f"{_kib(w['total'])} (page {_kib(w['page'])})" if (w := reader.get("pages", {}).get(name)) else "–"
+            for name in names
+        ]
         body.append(f"| {label} | " + " | ".join(cells) + " |")
+        if e := reader.get("every"):
+            m = e["max"]
+            every.append(
+                f"- {label}: {e['scope']}, {e['count']:,} pages ({e['browser_visits']} browser visit{'s' if e['browser_visits'] != 1 else ''}, "
+                f"{e['seconds']:.1f} s): heaviest first visit {_kib(m['total'])}, `{m['path']}` (page {_kib(m['page'])})."
+            )
+        if any(k in reader for k in ("lighthouse", "axe", "vnu")):
+            for name in LIGHTHOUSE_PAGES:
+                lh = reader.get("lighthouse", {}).get(name, {})
+                axe = reader.get("axe", {}).get(name)
+                vnu = reader.get("vnu", {}).get(name)
+                audited.append(
+                    f"| {label} | {name} | {lh.get('performance', '–')} | {lh.get('accessibility', '–')} | "
+                    + (
+                        f"{axe['violations']} ({', '.join(axe['ids'])})"
+                        if axe and axe["ids"]
+                        else str(axe["violations"])
+                        if axe
+                        else "–"
+                    )
+                    + f" | {vnu['errors'] if vnu else '–'} |"
+                )
     return [
         "Reader weight: what a first visit downloads (the page and every file it loads in headless "
-        "Chromium, text gzipped as a host sends it), and Lighthouse 13 mobile performance where measured.",
+        "Chromium, text gzipped as a host sends it).",
         "",
-        head,
-        sep,
+        "| site | " + " | ".join(names) + " |",
+        "|" + "---|" * (len(names) + 1),
         *body,
         "",
+        "Every page's first visit (its own HTML plus the files a page with the same stylesheets and scripts "
+        "loaded in the browser):",
+        "",
+        *every,
+        "",
+        "Audits: Lighthouse 13 mobile (default throttling, served gzipped), axe-core violations of any impact, "
+        "Nu Html Checker errors (– where not measured).",
+        "",
+        "| site | page | Lighthouse performance | Lighthouse accessibility | axe violations | Nu Html Checker errors |",
+        "|---|---|---|---|---|---|",
+        *audited,
+        "",
     ]
+
+
+def large_size(results: list[dict]) -> tuple[dict | None, str, str]:
+    """The size the "about 2,000 events" budgets are judged at: the largest N, if large enough."""
+    if results and results[-1]["n_events"] >= budgets.LARGE_N:
+        return results[-1], f"N = {results[-1]['n_events']:,}", ""
+    largest = f"N = {results[-1]['n_events']:,}" if results else "none"
+    return None, f"N ≥ {budgets.LARGE_N:,}", f"not run (largest size here: {largest})"
 
 
 def validate_20k(work: Path) -> dict:
@@ -278,18 +377,24 @@ def machine() -> dict:
     }
 
 
-def table(results: list[dict], v20k: dict, info: dict, command: str, real: dict) -> str:
+def _seconds(value) -> str:
+    return "–" if value is None else f"{value:.1f} s"
+
+
+def table(results: list[dict], v20k: dict, info: dict, command: str, real: dict, verdicts: list) -> str:
     head = (
         "| N events | pages | validate | full build | per page | event page | peak RSS | no-op rebuild (median of 3) | "
-        "one-claim edit (median of 3): time (share of full), re-read / written | parallel -j2 | bare Sphinx, same content | overhead |"
+        "one-claim edit (median of 3): time (share of full), re-read / written | parallel -j2 | bare Sphinx, same content | overhead | "
+        "Pagefind in the full / no-op / edit build |"
     )
-    sep = "|" + "---|" * 12
+    sep = "|" + "---|" * 13
     rows = [
         f"| {r['n_events']:,} | {r['pages']:,} | {r['validate_s']:.2f} s | {r['full_s']:.1f} s | "
         f"{r['per_page_ms']:.0f} ms | {r['event_page_bytes'] / 1024:.1f} KB | {r['peak_mb']:.0f} MB | "
         f"{r['noop_s']:.1f} s ({r['noop_read']} read) | {r['incremental_s']:.1f} s ({100 * r['incremental_ratio']:.0f}%), "
         f"{r['incremental_read']} / {r['incremental_written']} | {r['parallel_s']:.1f} s | "
-        f"{r['baseline_s']:.1f} s ({r['baseline_pages']:,} pages) | {r['overhead']:.2f}× |"
+        f"{r['baseline_s']:.1f} s ({r['baseline_pages']:,} pages) | {r['overhead']:.2f}× | "
+        f"{' / '.join(_seconds(r['pagefind_s'][k]) for k in ('full', 'noop', 'incremental'))} |"
         for r in results
     ]
     first, last = results[0], results[-1]
@@ -312,7 +417,11 @@ def table(results: list[dict], v20k: dict, info: dict, command: str, real: dict)
             f"Python {info['python']}, Sphinx {info['sphinx']}. Command: `{command}`.",
             "",
             f"The real site: {real['events']} events, {real['claims']} claims, {real['pages']} pages, full build "
-            f"{real['full_s']:.1f} s, peak {real['peak_mb']:.0f} MB.",
+            f"{real['full_s']:.1f} s (of which Pagefind {_seconds(real['pagefind_s'])}), peak {real['peak_mb']:.0f} MB.",
+            "",
+            "Reader budgets (the bench reports them; it does not fail on a missed one):",
+            "",
+            *budgets.table(verdicts),
             "",
             head,
             sep,
@@ -344,17 +453,29 @@ def main(argv=None) -> int:
         results = []
         for n in sizes:
             print(f"N = {n}: building...", flush=True)
-            results.append(run_size(n, work, args.jobs))
+            results.append(run_size(n, work, args.jobs, audit=n == max(sizes)))
             print(json.dumps({k: v for k, v in results[-1].items() if k != "incremental_docs"}), flush=True)
         print("validating 20,000 claims...", flush=True)
         v20k = validate_20k(work)
     info = machine()
     command = "make bench" if args.sizes == "100,500,2000" else f"python -m tooling.bench --sizes {args.sizes}"
-    text = table(results, v20k, info, command, real)
+    large, large_label, why_no_large = large_size(results)
+    verdicts = budgets.judge_all(real.get("reader"), (large or {}).get("reader"), large_label, why_no_large)
+    text = table(results, v20k, info, command, real, verdicts)
     print(text)
     if args.out:
         Path(args.out).write_text(
-            json.dumps({"machine": info, "real": real, "sizes": results, "validate_20k": v20k}, indent=1) + "\n"
+            json.dumps(
+                {
+                    "machine": info,
+                    "budgets": [dataclasses.asdict(v) for v in verdicts],
+                    "real": real,
+                    "sizes": results,
+                    "validate_20k": v20k,
+                },
+                indent=1,
+            )
+            + "\n"
         )
     if args.doc:
         Path(args.doc).parent.mkdir(parents=True, exist_ok=True)

@@ -16,8 +16,9 @@ import gzip
 import http.server
 import os
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -84,8 +85,10 @@ LIGHTHOUSE = Path(__file__).resolve().parent.parent / "node_modules" / ".bin" / 
 
 
 def lighthouse(root: Path, pages: list[str]) -> dict[str, dict]:
-    """page -> {'score': Lighthouse 13 mobile performance (0-100), 'bytes': its total byte weight};
-    {} when Lighthouse is not installed (npm install --no-save lighthouse@13)."""
+    """page -> {'performance', 'accessibility': Lighthouse 13 mobile scores (0-100), from one run
+    with its default throttling, the site served gzipped; 'bytes': its total byte weight}.
+    A page whose run failed is absent; {} when Lighthouse is not installed
+    (npm install --no-save lighthouse@13)."""
     import json
     import subprocess
     import tempfile
@@ -101,7 +104,7 @@ def lighthouse(root: Path, pages: list[str]) -> dict[str, dict]:
                     [
                         str(LIGHTHOUSE),
                         f"{origin}/{page}",
-                        "--only-categories=performance",
+                        "--only-categories=performance,accessibility",
                         "--quiet",
                         "--output=json",
                         f"--output-path={report.name}",
@@ -113,9 +116,15 @@ def lighthouse(root: Path, pages: list[str]) -> dict[str, dict]:
                 )
                 if proc.returncode != 0:
                     continue
-                data = json.loads(Path(report.name).read_text(encoding="utf-8"))
+                try:
+                    data = json.loads(Path(report.name).read_text(encoding="utf-8"))
+                except ValueError:
+                    continue
+            scores = {name: data["categories"][name]["score"] for name in ("performance", "accessibility")}
+            if None in scores.values():  # Lighthouse gives null when a category could not be scored
+                continue
             out[page] = {
-                "score": round(100 * data["categories"]["performance"]["score"]),
+                **{name: round(100 * score) for name, score in scores.items()},
                 "bytes": int(data["audits"]["total-byte-weight"]["numericValue"]),
             }
     finally:
@@ -139,7 +148,7 @@ def first_visits(root: Path, pages: list[str]) -> dict[str, dict]:
                 page = context.new_page()
                 urls: list[str] = []
                 page.on("request", lambda r, seen=urls: seen.append(r.url))
-                page.goto(f"{origin}/{page_name}", wait_until="networkidle")
+                _visit(page, f"{origin}/{page_name}")
                 files, third = {}, 0
                 for url in urls:
                     if not url.startswith(origin):
@@ -160,4 +169,71 @@ def first_visits(root: Path, pages: list[str]) -> dict[str, dict]:
             browser.close()
     finally:
         httpd.shutdown()
+    return out
+
+
+def _visit(page, url: str) -> None:
+    """Open url and wait until it has loaded all it will: the load event, the fonts its
+    text uses, and no request in flight.  Playwright's "networkidle" waits a fixed
+    500 ms more per page, which made every page of the real site take over a minute."""
+    pending: set = set()
+    page.on("request", lambda r: pending.add(r))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => null)")
+    for _ in range(100):  # at most 5 s of late requests (a script's fetch, a lazy font)
+        if not pending:
+            page.wait_for_timeout(50)  # one more turn: a finished request may start another
+            if not pending:
+                return
+        page.wait_for_timeout(50)
+
+
+_ASSET_TAGS = {"link": "href", "script": "src", "img": "src", "source": "srcset", "video": "poster", "iframe": "src"}
+_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon"}
+
+
+class _Assets(HTMLParser):
+    """The files a page's HTML asks the browser to fetch as it loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and not _LINK_RELS & set((attrs.get("rel") or "").split()):
+            return  # a <link rel="next"> or "canonical" is not fetched
+        value = attrs.get(_ASSET_TAGS.get(tag, ""))
+        if value:
+            self.found.add(value)
+
+
+def asset_set(root: Path, page: str) -> frozenset[str]:
+    """The page's own fetches, as absolute paths on the site (so pages in different folders compare)."""
+    parser = _Assets()
+    parser.feed((root / page).read_text(encoding="utf-8", errors="replace"))
+    base = "/" + page
+    return frozenset(urljoin(base, url) for url in parser.found)
+
+
+def every_page(root: Path, pages: list[str]) -> dict[str, dict]:
+    """page -> {'page', 'total', 'files', 'visited'} for many pages, from one browser visit per
+    distinct set of assets: a page's first visit is its own HTML plus what a page with the same
+    assets loaded.  Pages share the theme's files, so the real site (dozens of pages) needs a
+    handful of visits instead of a minute of them.  Fonts and images a stylesheet pulls in are
+    counted as the visited page of the group loaded them (the theme ships none today)."""
+    root = Path(root).resolve()
+    groups: dict[frozenset[str], list[str]] = {}
+    for page in pages:
+        groups.setdefault(asset_set(root, page), []).append(page)
+    visits = first_visits(root, [members[0] for members in groups.values()])
+    out = {}
+    for members in groups.values():
+        visited = visits[members[0]]
+        shared = visited["total"] - visited["page"]
+        for page in members:
+            own = sent_bytes(root / page)
+            out[page] = {"page": own, "total": own + shared, "files": visited["files"], "visited": members[0]}
     return out
