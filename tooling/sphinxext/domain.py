@@ -59,6 +59,32 @@ def claims_page(facet: str = "all", page: int = 1) -> str:
     return f"claims/{facet}" + (f"-{page}" if page > 1 else "")
 
 
+# The figures page is paged too: each page holds FIGURES_PAGE_SIZE measures in
+# full (chart and every report), in the order of their labels.  A measure's
+# address is the page it falls on; with up to FIGURES_PAGE_SIZE measures every
+# measure is on figures/index.
+FIGURES_PAGE_SIZE = 25
+
+
+def figures_page(page: int = 1) -> str:
+    """The docname of one page of the figures."""
+    return INDEX_PAGES["figures"] if page == 1 else f"figures/page-{page}"
+
+
+def measures_in_order(corpus) -> list:
+    """The measures in the order the figures pages show them (by label)."""
+    cache = state.cache(corpus)
+    if "measures-in-order" not in cache:
+        cache["measures-in-order"] = sorted(corpus.measures.values(), key=lambda m: (m.label.casefold(), m.id))
+        cache["measure-page"] = {m.id: i // FIGURES_PAGE_SIZE + 1 for i, m in enumerate(cache["measures-in-order"])}
+    return cache["measures-in-order"]
+
+
+def measure_page(corpus, measure_id: str) -> int:
+    measures_in_order(corpus)
+    return state.cache(corpus)["measure-page"][measure_id]
+
+
 def record_page(kind: str, rid: str) -> str:
     """The docname of one record's own page."""
     return f"{RECORD_FOLDERS[kind]}/{rid}"
@@ -84,7 +110,9 @@ def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
         claim = corpus.claims.get(name)
         return (record_page("event", claim.event), claim.anchor) if claim else None
     if objtype == "measure":
-        return (INDEX_PAGES["figures"], f"measure-{name}") if name in corpus.measures else None
+        return (figures_page(measure_page(corpus, name)), f"measure-{name}") if name in corpus.measures else None
+    if objtype == "figures-page":  # "k", a page of the figures
+        return (figures_page(int(name)), "")
     if objtype == "claims-page":  # "facet:page", a page of the claims index
         facet, _, page = name.partition(":")
         return (claims_page(facet, int(page or 1)), "")

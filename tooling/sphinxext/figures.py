@@ -14,31 +14,55 @@ from ..names import claimant_label, source_name
 from ..records import Claim, Corpus, Measure, count, format_number
 from .aggregates import drawn_by, placeholder, register
 from .charts import chart_data
-from .common import badge_data, claim_ref, para, section, strong
-from .domain import Link
+from .common import badge_data, claim_ref, link, para, section, strong
+from .domain import FIGURES_PAGE_SIZE, Link, measures_in_order
 from .nodes import fc_template
 from .state import RecordDirective
 
 
 class FiguresDirective(RecordDirective):
-    """A section per measure (from measures.yaml), each filled with its reports when written.
+    """``{fc-figures} [PAGE]``: a section per measure (from measures.yaml) on this
+    page of the figures, each filled with its reports when written.
 
     The sections are read with the page, so the page's contents list shows
-    every measure; which claims report it comes from every event file, so
-    that part is an aggregate.
+    its measures; which claims report them comes from every event file, so
+    that part is an aggregate.  Which measures fall on which page depends on
+    measures.yaml alone (their labels), which the page depends on.
     """
+
+    optional_arguments = 1
 
     def run(self):
         corpus = self.corpus
         self.depend(corpus.measures_path)
+        page = int(self.arguments[0]) if self.arguments else 1
+        ordered = measures_in_order(corpus)
+        pages = max(1, -(-len(ordered) // FIGURES_PAGE_SIZE))
+        mine = ordered[(page - 1) * FIGURES_PAGE_SIZE : page * FIGURES_PAGE_SIZE]
         out = [placeholder("figures-summary")]
-        for measure in sorted(corpus.measures.values(), key=lambda m: m.label.casefold()):
+        if pages > 1:
+            out.append(_pager(page, pages, mine))
+        for measure in mine:
             sec = section(measure.label, [f"measure-{measure.id}"], classes=["fc-measure"])
             if measure.note:
                 sec += para(strong("Editor’s note: "), measure.note, classes=["fc-note"])
             sec += placeholder("measure-reports", measure.id)
             out.append(sec)
         return out
+
+
+def _pager(page: int, pages: int, mine) -> nodes.paragraph:
+    """'Page 2 of 8 (measures Deaths … to Injured …): 1 2 3 …', links through the domain."""
+    p = para(
+        strong(f"Page {page} of {pages}"),
+        f" ({mine[0].label} to {mine[-1].label}): " if mine else ": ",
+        classes=["fc-pager"],
+    )
+    for k in range(1, pages + 1):
+        if k > 1:
+            p += nodes.Text(" ")
+        p += nodes.strong("", str(k)) if k == page else link("figures-page", str(k), str(k), title=f"Page {k}")
+    return p
 
 
 def values(claims: list[Claim]) -> list[float]:
@@ -77,6 +101,9 @@ def collect_summary(corpus: Corpus, _arg: str) -> dict:
     }
 
 
+SUMMARY_LIMIT = 10  # measures named in the summary line: it is on every page of the figures
+
+
 def render_summary(d: dict, linker) -> list[nodes.Node]:
     n = len(d["contested"])
     p = para(
@@ -84,10 +111,12 @@ def render_summary(d: dict, linker) -> list[nodes.Node]:
         + (": " if n else "."),
         classes=["fc-help"],
     )
-    for i, link in enumerate(d["contested"]):
+    for i, measure in enumerate(d["contested"][:SUMMARY_LIMIT]):
         if i:
             p += nodes.Text(", ")
-        p += linker.reference(link)
+        p += linker.reference(measure)
+    if n > SUMMARY_LIMIT:
+        p += nodes.Text(f" and {n - SUMMARY_LIMIT:,} more")
     if n:
         p += nodes.Text(".")
     p += nodes.Text(" Each row is one report, attributed to who made it and linked to the passage that carries it.")
