@@ -222,13 +222,13 @@ def corrected(tmp_path_factory):
 def test_a_claim_shows_its_dates_and_corrections(corrected):
     card = corrected.soup("events/bridge-strike").find(id="claim-bridge-15-dead")
     words = " ".join(card.get_text(" ").split())
-    assert "Published 22 November 2026 · Updated 1 December 2026" in words
+    assert "Published on this site 22 November 2026 · Updated 1 December 2026" in words
     log = card.select_one(".fc-corrections").get_text(" ")
     assert log.index("1 December 2026") < log.index("25 November 2026")  # newest first
     assert "Rating: was Reported; now Unverified." in " ".join(log.split())
     assert "<b>Nobody</b> names the monitor." in log  # editor text is text
     untouched = corrected.soup("events/town-withdrawal").find(id="claim-army-denies-withdrawal").get_text(" ")
-    assert "Published 22 November 2026" in untouched and "Updated" not in untouched
+    assert "Published on this site 22 November 2026" in untouched and "Updated" not in untouched
 
 
 def test_a_retracted_claim_still_resolves_and_says_why(corrected):

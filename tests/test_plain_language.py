@@ -210,3 +210,15 @@ def test_no_claim_is_credited_to_an_anonymous_narration(real_built):
     card = real_built.soup("events/western-joint-statement")
     heads = [p.get_text(" ", strip=True) for p in card.select(".fc-claim-head")]
     assert any("outlet not stated" in h and "own reporting" in h for h in heads), heads
+
+
+def test_the_key_names_each_source_a_text_calls_by_number():
+    from tooling.names import handles_key, source_handle
+
+    a = _source(id="src-003", label="The Wire: Bridge falls (003)")
+    b = _source(id="src-004", label="Untitled report: Strike (004)", publisher=None)
+    c = _source(id="src-005", label="No handle here")
+    assert source_handle(a) == "003" and source_handle(c) is None
+    key = handles_key([b, a, c], ["Source 003 says so; 004 agrees.", None])
+    assert [(h, s.id) for h, s in key] == [("003", "src-003"), ("004", "src-004")]
+    assert handles_key([a, b], ["In 2003 and 1004 nothing was said."]) == []  # whole words only

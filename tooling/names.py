@@ -12,12 +12,27 @@ import re
 
 from .records import Claim, Corpus, Source, count
 
-__all__ = ["count", "source_name", "own_reporting", "claimant_label", "kind_words"]
+__all__ = ["count", "source_name", "source_handle", "handles_key", "own_reporting", "claimant_label", "kind_words"]
 
 OUTLET_NOT_STATED = "outlet not stated"
 # A label's trailing "(003)": the capture's number, an editor's handle, not a name.
 _LABEL_HANDLE = re.compile(r"\s*\([^()\s]+\)\s*$")
 _UNTITLED = re.compile(r"^untitled report\s*[:,-]?\s*", re.IGNORECASE)
+
+
+def source_handle(source: Source) -> str | None:
+    """The editors' handle of a source: its label's trailing "(003)", without the brackets."""
+    m = _LABEL_HANDLE.search(source.label)
+    return m.group(0).strip().strip("()") if m else None
+
+
+def handles_key(sources, texts) -> list[tuple[str, Source]]:
+    """The sources the editors' texts name by handle ("source 003", "000 and 004"),
+    in handle order: the key a page shows so a reader can tell which report is meant.
+    A handle counts only as a whole word, so "2003" is not source 003."""
+    words = set(re.findall(r"\b[\w-]+\b", " ".join(t for t in texts if t)))
+    found = [(h, s) for s in sources for h in [source_handle(s)] if h and h in words]
+    return sorted(found, key=lambda hs: hs[0])
 
 
 def _label(source: Source) -> str:

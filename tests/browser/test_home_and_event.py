@@ -38,7 +38,7 @@ def test_the_home_page_leads_with_where_sources_agree_and_differ(browser, server
     # The findings come straight after the introduction, before the events and the way in.
     assert headings[0].startswith("Key findings")
     order = [h.split(" (")[0].rstrip("¶ ") for h in headings]
-    assert order.index("Where the sources differ") < order.index("What independent sources agree on")
+    assert order.index("Where the claims conflict") < order.index("What independent sources agree on")
     assert order.index("What independent sources agree on") < order.index("The offensive in date order")
     # Every side of every dispute is there, in its claimant's name, linked to its claim.
     disputes = page.locator("#findings-disputes ~ ul.fc-finding-lines > li")

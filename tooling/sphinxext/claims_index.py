@@ -12,7 +12,7 @@ drawn as a template (templates/claims_table.html).
 
 from __future__ import annotations
 
-from ..names import claimant_label, source_name
+from ..names import claimant_short, source_name
 from ..ratings import BY_NAME, SCALE
 from ..records import Claim, Corpus
 from . import state
@@ -40,7 +40,7 @@ def _rows(corpus: Corpus, claims, with_claimant: bool) -> list[dict]:
             "claim": claim_ref(c),
             "rating": badge_data(c.rating),
             "status": correction_status(c),
-            "claimant": Link("claimant", c.claimant, claimant_label(corpus, c)) if with_claimant else None,
+            "claimant": Link("claimant", c.claimant, claimant_short(corpus, c)) if with_claimant else None,
             "event": Link("event", c.event, corpus.events[c.event].title),
             "sources": [
                 Link("source", sid, source_name(corpus.sources[sid]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..names import handles_key, source_name
 from ..ratings import BY_NAME
 from ..records import NOT_STATED, Claim, Corpus
 from .domain import Link, xref
@@ -114,3 +115,19 @@ def claim_ref(claim: Claim, label: str | None = None, fragment: str = "") -> Lin
 def claimant_name(corpus: Corpus, claimant_id: str) -> str:
     c = corpus.claimants.get(claimant_id)
     return c.name if c else claimant_id
+
+
+def handles_key_para(corpus: Corpus, texts, this: str | None = None) -> nodes.paragraph | None:
+    """'Sources by number: 003 is The Post: …': the key to the numbers the editors'
+    texts use ("source 003"), since the site names sources by outlet and headline."""
+    key = handles_key(corpus.sources.values(), texts)
+    if not key:
+        return None
+    p = para(strong("Sources by number: "), classes=["fc-help", "fc-handles"])
+    for i, (handle, source) in enumerate(key):
+        if i:
+            p += text("; ")
+        p += text(f"{handle} is ")
+        p += text("this report") if source.id == this else link("source", source.id, source_name(source))
+    p += text(".")
+    return p

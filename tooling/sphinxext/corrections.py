@@ -90,7 +90,8 @@ def change_words(corpus: Corpus, change: Change) -> str:
 def render_dates(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
     """The top of a claim card: "Published … · Updated …", and a retraction notice first of all."""
     out: list[nodes.Node] = []
-    dates = para(f"Published {human_date(claim.published)}", classes=["fc-dates"])
+    # "on this site": beside a 2024 event, a bare "Published" date reads as the event's.
+    dates = para(f"Published on this site {human_date(claim.published)}", classes=["fc-dates"])
     if claim.updated:
         dates += text(f" · Updated {human_date(claim.updated)}")
         if claim.corrections:

@@ -12,6 +12,7 @@ from .common import (
     badge,
     claim_ref,
     field_list,
+    handles_key_para,
     inline,
     link,
     para,
@@ -130,6 +131,12 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
     if event.note:
         sec += para(strong("Editor’s note: "), event.note, classes=["fc-note"])
     claims = section(f"Claims ({len(event.claims)})", [f"claims-{event.id}"], classes=["fc-claims"])
+    # The editors' rationales and notes name sources by number ("source 003"); the
+    # site names them by outlet and headline, so the page gives the key.
+    texts = [event.summary, event.note] + [t for c in event.claims for t in (c.rationale, c.note)]
+    key = handles_key_para(corpus, texts)
+    if key is not None:
+        claims += key
     groups = claim_groups(corpus, event)
     for n, (heading, found) in enumerate(groups, start=1):
         if not heading:  # one plain list: no group heading

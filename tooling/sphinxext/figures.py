@@ -131,6 +131,8 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
         status = "Reports differ"
     elif len({c.figure.qualifier for c in claims}) > 1:
         status = "Reports give the same number, bounded differently"  # "at least 4" beside "4"
+    elif len(claims) == 1 and len(claims[0].citations) == 1:
+        status = "One report only"  # nothing to agree or differ with
     else:
         status = "Reports agree"
     measure: Measure = corpus.measures[measure_id]

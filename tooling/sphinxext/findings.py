@@ -32,6 +32,11 @@ def _origins(corpus: Corpus, claim: Claim) -> int:
     return corpus.origins.group_count({cit.source for cit in claim.citations if cit.source in corpus.sources})
 
 
+def _background(corpus: Corpus, claim: Claim) -> bool:
+    period = corpus.events[claim.event].period
+    return period is not None and period.phase == "background"
+
+
 def _line(corpus: Corpus, claim: Claim) -> dict:
     n = _origins(corpus, claim)
     linked = [corpus.claims[i] for i in dict.fromkeys(claim.contradicts + corpus.contradicted_by.get(claim.id, []))]
@@ -53,7 +58,8 @@ def _group(corpus: Corpus, claims: list[Claim], rating: str, heading: str) -> di
     if not mine:
         return None
     order = {c.id: i for i, c in enumerate(claims)}
-    top = sorted(mine, key=lambda c: (-_origins(corpus, c), order[c.id]))[:LIMIT]
+    # The offensive's own claims before the background history, then the most widely carried.
+    top = sorted(mine, key=lambda c: (_background(corpus, c), -_origins(corpus, c), order[c.id]))[:LIMIT]
     return {
         "id": f"findings-{rating}",
         "heading": heading,

@@ -17,6 +17,7 @@ from .common import (
     claim_ref,
     external,
     field_list,
+    handles_key_para,
     inline,
     para,
     section,
@@ -71,6 +72,10 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
     )
     if source.note:
         sec += para(strong("Editor’s note: "), source.note, classes=["fc-note"])
+        # The note may name other sources by number ("sources 003 and 004"): give the key.
+        key = handles_key_para(corpus, [source.note], this=source.id)
+        if key is not None:
+            sec += key
     sec += placeholder("source-origin", source.id)
     body = section("Full text", [f"text-{source.id}"], classes=["fc-fulltext"])
     body += para(
