@@ -201,3 +201,22 @@ def test_exports_follow_an_edit_and_are_left_alone_without_one(site):
     data = json.loads(exported.read_text(encoding="utf-8"))
     texts = {c["id"]: c["text"] for e in data["events"] for c in e["claims"]}
     assert texts["bridge-15-dead"] == "A monitor says at least 15 died in the strike."
+
+
+def test_a_no_op_rebuild_keeps_the_search_index_and_an_edit_renews_it(site):
+    """Pagefind re-reads every page, so a build that wrote none keeps the index it has."""
+    first = build(site)
+    manifest = first.outdir / "pagefind" / "fc-indexed-pages.txt"
+    entry = first.outdir / "pagefind" / "pagefind-entry.json"
+    assert manifest.is_file() and entry.is_file()
+    indexed = entry.stat().st_mtime_ns
+    again = build(site)
+    assert again.written == [] or set(again.written) <= SPHINX_EXTRA_PAGES
+    assert "search index (Pagefind): unchanged, kept" in again.status
+    assert entry.stat().st_mtime_ns == indexed
+    edit = site / EV
+    edit.write_text(edit.read_text(encoding="utf-8").replace("tolls differ", "tolls differ widely"), encoding="utf-8")
+    touch_later(edit)
+    third = build(site)
+    assert "search index (Pagefind): unchanged" not in third.status
+    assert entry.stat().st_mtime_ns != indexed

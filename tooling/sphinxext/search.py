@@ -42,8 +42,32 @@ def search_page(app):
         yield "search", {"title": "Search"}, "search.html"
 
 
+MANIFEST = "fc-indexed-pages.txt"  # in the bundle: the pages the index was built from
+# Pages Sphinx writes in every build, none of which Pagefind indexes (no data-pagefind-body).
+REWRITTEN_EVERY_BUILD = {"search.html", "genindex.html"}
+
+
+def _pages(outdir) -> str:
+    """The built pages as Pagefind would see them: name, size and modification time of
+    each (a page added, removed or written again, even in a parallel writer, changes it)."""
+    rows = []
+    for path in sorted(outdir.rglob("*.html")):
+        rel = path.relative_to(outdir).as_posix()
+        if not rel.startswith((BUNDLE + "/", "_")) and rel not in REWRITTEN_EVERY_BUILD:
+            st = path.stat()
+            rows.append(f"{rel} {st.st_size} {st.st_mtime_ns}")
+    return "\n".join(rows) + "\n"
+
+
 def index_site(app, exception) -> None:
     if exception is not None or not _html_builder(app):
+        return
+    # Pagefind has no incremental mode: it reads every page each time.  A build that
+    # wrote no page (a no-op rebuild) keeps the index it has.
+    pages = _pages(app.outdir)
+    manifest = app.outdir / BUNDLE / MANIFEST
+    if manifest.is_file() and manifest.read_text(encoding="utf-8") == pages:
+        logger.info("search index (Pagefind): unchanged, kept")
         return
     try:
         from pagefind_bin import get_executable
@@ -62,6 +86,7 @@ def index_site(app, exception) -> None:
     )
     if proc.returncode != 0:
         raise ExtensionError("Pagefind could not index the site:\n" + (proc.stderr or proc.stdout).strip())
+    manifest.write_text(pages, encoding="utf-8")
     logger.info("search index (Pagefind): %.1f s", time.perf_counter() - started)
 
 
