@@ -42,7 +42,9 @@ def search_page(app):
         yield "search", {"title": "Search"}, "search.html"
 
 
-MANIFEST = "fc-indexed-pages.txt"  # in the bundle: the pages the index was built from
+# Beside the doctrees, not in the site (it holds modification times: the site must be
+# byte-identical between builds): the pages the current index was built from.
+MANIFEST = "factcheck-pagefind-pages.txt"
 # Pages Sphinx writes in every build, none of which Pagefind indexes (no data-pagefind-body).
 REWRITTEN_EVERY_BUILD = {"search.html", "genindex.html"}
 
@@ -65,8 +67,9 @@ def index_site(app, exception) -> None:
     # Pagefind has no incremental mode: it reads every page each time.  A build that
     # wrote no page (a no-op rebuild) keeps the index it has.
     pages = _pages(app.outdir)
-    manifest = app.outdir / BUNDLE / MANIFEST
-    if manifest.is_file() and manifest.read_text(encoding="utf-8") == pages:
+    manifest = app.doctreedir / MANIFEST
+    entry = app.outdir / BUNDLE / "pagefind-entry.json"
+    if entry.is_file() and manifest.is_file() and manifest.read_text(encoding="utf-8") == f"{app.outdir}\n{pages}":
         logger.info("search index (Pagefind): unchanged, kept")
         return
     try:
@@ -86,7 +89,7 @@ def index_site(app, exception) -> None:
     )
     if proc.returncode != 0:
         raise ExtensionError("Pagefind could not index the site:\n" + (proc.stderr or proc.stdout).strip())
-    manifest.write_text(pages, encoding="utf-8")
+    manifest.write_text(f"{app.outdir}\n{pages}", encoding="utf-8")
     logger.info("search index (Pagefind): %.1f s", time.perf_counter() - started)
 
 
