@@ -103,19 +103,15 @@ def test_the_claims_index_pages_and_rating_pages_hold_every_claim_once(corpus, m
 
 
 def test_page_numbers_keep_first_last_and_neighbours():
-    assert claims_index._page_numbers(1, 1) == [1]
-    assert claims_index._page_numbers(5, 10) == [1, None, 3, 4, 5, 6, 7, None, 10]
-    assert claims_index._page_numbers(1, 4) == [1, 2, 3, 4]
+    assert domain.page_numbers(1, 1) == [1]
+    assert domain.page_numbers(5, 10) == [1, None, 3, 4, 5, 6, 7, None, 10]
+    assert domain.page_numbers(1, 4) == [1, 2, 3, 4]
+    assert [domain.page_count(n, 25) for n in (0, 1, 25, 26)] == [1, 1, 1, 2]
 
 
 def test_every_claims_and_figures_page_is_planned(corpus, monkeypatch):
     monkeypatch.setattr(claims_index, "CLAIMS_PAGE_SIZE", 1)
     monkeypatch.setattr(domain, "FIGURES_PAGE_SIZE", 1)
-    import tooling.sphinxext.figures as figures_module
-    import tooling.sphinxext.pages as pages_module
-
-    monkeypatch.setattr(pages_module, "FIGURES_PAGE_SIZE", 1)
-    monkeypatch.setattr(figures_module, "FIGURES_PAGE_SIZE", 1)
     corpus.__dict__.pop("_computed", None)
     planned = planned_pages(corpus, _Config())
     for facet, k, _ in claims_index.index_pages(corpus):
@@ -136,11 +132,6 @@ def test_a_paged_site_builds_and_links_its_pages(tmp_path, monkeypatch):
     shutil.copytree(ROOTS / "basic", site)
     monkeypatch.setattr(claims_index, "CLAIMS_PAGE_SIZE", 1)
     monkeypatch.setattr(domain, "FIGURES_PAGE_SIZE", 1)
-    import tooling.sphinxext.figures as figures_module
-    import tooling.sphinxext.pages as pages_module
-
-    monkeypatch.setattr(pages_module, "FIGURES_PAGE_SIZE", 1)
-    monkeypatch.setattr(figures_module, "FIGURES_PAGE_SIZE", 1)
     result = build(site)
     assert result.warnings == "", result.warnings
     index = result.soup("claims/index")

@@ -19,7 +19,7 @@ from . import state
 from .aggregates import drawn_by, register
 from .common import badge_data, claim_ref
 from .corrections import human_date
-from .domain import CLAIMS_PAGE_SIZE, Link
+from .domain import CLAIMS_PAGE_SIZE, Link, page_count, page_numbers
 
 
 def correction_status(claim) -> dict | None:
@@ -68,15 +68,11 @@ def facets(corpus: Corpus) -> dict[str, list[Claim]]:
     return cache["claim-facets"]
 
 
-def page_count(n_claims: int) -> int:
-    return max(1, -(-n_claims // CLAIMS_PAGE_SIZE))
-
-
 def index_pages(corpus: Corpus) -> list[tuple[str, int, int]]:
     """Every page of the index: (facet, page, pages)."""
     out = []
     for facet, claims in facets(corpus).items():
-        pages = page_count(len(claims))
+        pages = page_count(len(claims), CLAIMS_PAGE_SIZE)
         out += [(facet, k, pages) for k in range(1, pages + 1)]
     return out
 
@@ -85,23 +81,12 @@ def facet_title(facet: str) -> str:
     return "All claims" if facet == "all" else f"Claims rated {BY_NAME[facet].label}"
 
 
-def _page_numbers(page: int, pages: int) -> list[int | None]:
-    """1 … around the current page … last; None is a gap."""
-    wanted = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-    out: list[int | None] = []
-    for n in wanted:
-        if out and n - out[-1] > 1:
-            out.append(None)
-        out.append(n)
-    return out
-
-
 def collect_index(corpus: Corpus, arg: str) -> dict:
     facet, _, page_text = (arg or "all:1").partition(":")
     page = int(page_text or 1)
     every = facets(corpus)
     claims = every.get(facet, [])
-    pages = page_count(len(claims))
+    pages = page_count(len(claims), CLAIMS_PAGE_SIZE)
     first = (page - 1) * CLAIMS_PAGE_SIZE
 
     def to(n: int, label: str) -> Link:
@@ -128,7 +113,7 @@ def collect_index(corpus: Corpus, arg: str) -> dict:
             "pages": pages,
             "prev": to(page - 1, "Previous") if page > 1 else None,
             "next": to(page + 1, "Next") if page < pages else None,
-            "numbers": [None if n is None else (n, to(n, str(n))) for n in _page_numbers(page, pages)],
+            "numbers": [None if n is None else (n, to(n, str(n))) for n in page_numbers(page, pages)],
         },
         "summary": None,
         "headers": HEADERS,

@@ -131,3 +131,17 @@ def handles_key_para(corpus: Corpus, texts, this: str | None = None) -> nodes.pa
         p += text("this report") if source.id == this else link("source", source.id, source_name(source))
     p += text(".")
     return p
+
+
+def contradiction_group(corpus: Corpus, claim_id: str, among) -> list[Claim]:
+    """The claims linked to this one by 'contradicts', either way and through each
+    other, that are in ``among`` (ids): one dispute, every side of it."""
+    found: dict[str, Claim] = {}
+    todo = [claim_id]
+    while todo:
+        cid = todo.pop()
+        if cid in found or cid not in among:
+            continue
+        found[cid] = corpus.claims[cid]
+        todo += found[cid].contradicts + corpus.contradicted_by.get(cid, [])
+    return list(found.values())

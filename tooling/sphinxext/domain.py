@@ -66,6 +66,22 @@ def claims_page(facet: str = "all", page: int = 1) -> str:
 FIGURES_PAGE_SIZE = 25
 
 
+def page_count(n_items: int, size: int) -> int:
+    """How many pages of ``size`` items a list needs (one, even when empty)."""
+    return max(1, -(-n_items // size))
+
+
+def page_numbers(page: int, pages: int) -> list[int | None]:
+    """The page links a pager shows: 1 … around the current page … last; None is a gap."""
+    wanted = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    out: list[int | None] = []
+    for n in wanted:
+        if out and n - out[-1] > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
 def figures_page(page: int = 1) -> str:
     """The docname of one page of the figures."""
     return INDEX_PAGES["figures"] if page == 1 else f"figures/page-{page}"
@@ -78,6 +94,14 @@ def measures_in_order(corpus) -> list:
         cache["measures-in-order"] = sorted(corpus.measures.values(), key=lambda m: (m.label.casefold(), m.id))
         cache["measure-page"] = {m.id: i // FIGURES_PAGE_SIZE + 1 for i, m in enumerate(cache["measures-in-order"])}
     return cache["measures-in-order"]
+
+
+def figures_page_count(corpus) -> int:
+    return page_count(len(corpus.measures), FIGURES_PAGE_SIZE)
+
+
+def measures_on_page(corpus, page: int) -> list:
+    return measures_in_order(corpus)[(page - 1) * FIGURES_PAGE_SIZE : page * FIGURES_PAGE_SIZE]
 
 
 def measure_page(corpus, measure_id: str) -> int:

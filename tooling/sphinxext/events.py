@@ -11,6 +11,7 @@ from .aggregates import placeholder, register
 from .common import (
     badge,
     claim_ref,
+    contradiction_group,
     field_list,
     handles_key_para,
     inline,
@@ -88,18 +89,10 @@ def claim_groups(corpus: Corpus, event: Event) -> list[tuple[str, list[Claim]]]:
     for claim in event.claims:
         if claim.id in placed or not (claim.contradicts or corpus.contradicted_by.get(claim.id)):
             continue
-        found, todo = [], [claim.id]
-        while todo:
-            cid = todo.pop()
-            if cid in placed or cid not in mine:
-                continue
-            placed.add(cid)
-            found.append(mine[cid])
-            todo += mine[cid].contradicts + corpus.contradicted_by.get(cid, [])
-        if len(found) > 1:
+        found = contradiction_group(corpus, claim.id, mine.keys() - placed)
+        if len(found) > 1:  # a claim disputed only from another event is grouped with its kind below
+            placed.update(c.id for c in found)
             disputes.append(sorted(found, key=event.claims.index))
-        else:
-            placed.discard(claim.id)  # disputed only from another event: grouped with its kind below
     for i, found in enumerate(disputes, start=1):
         groups.append((f"Claims that contradict each other{f' ({i})' if len(disputes) > 1 else ''}", found))
     by_measure: dict[str, list[Claim]] = {}

@@ -15,7 +15,7 @@ from ..records import Claim, Corpus, Measure, count, format_number
 from .aggregates import drawn_by, placeholder, register
 from .charts import chart_data
 from .common import badge_data, claim_ref, link, para, section, strong
-from .domain import FIGURES_PAGE_SIZE, Link, measures_in_order
+from .domain import Link, figures_page_count, measures_on_page, page_numbers
 from .nodes import fc_template
 from .state import RecordDirective
 
@@ -36,9 +36,8 @@ class FiguresDirective(RecordDirective):
         corpus = self.corpus
         self.depend(corpus.measures_path)
         page = int(self.arguments[0]) if self.arguments else 1
-        ordered = measures_in_order(corpus)
-        pages = max(1, -(-len(ordered) // FIGURES_PAGE_SIZE))
-        mine = ordered[(page - 1) * FIGURES_PAGE_SIZE : page * FIGURES_PAGE_SIZE]
+        pages = figures_page_count(corpus)
+        mine = measures_on_page(corpus, page)
         out = [placeholder("figures-summary")]
         if pages > 1:
             out.append(_pager(page, pages, mine))
@@ -58,10 +57,13 @@ def _pager(page: int, pages: int, mine) -> nodes.paragraph:
         f" ({mine[0].label} to {mine[-1].label}): " if mine else ": ",
         classes=["fc-pager"],
     )
-    for k in range(1, pages + 1):
-        if k > 1:
+    for i, k in enumerate(page_numbers(page, pages)):
+        if i:
             p += nodes.Text(" ")
-        p += nodes.strong("", str(k)) if k == page else link("figures-page", str(k), str(k), title=f"Page {k}")
+        if k is None:
+            p += nodes.Text("…")
+        else:
+            p += nodes.strong("", str(k)) if k == page else link("figures-page", str(k), str(k), title=f"Page {k}")
     return p
 
 

@@ -14,7 +14,7 @@ from ..names import claimant_short
 from ..ratings import BY_NAME
 from ..records import Claim, Corpus, count
 from .aggregates import drawn_by, register
-from .common import badge_data, claim_ref, rating_counts
+from .common import badge_data, claim_ref, contradiction_group, rating_counts
 from .domain import Link
 from .figures import is_contested
 
@@ -82,15 +82,8 @@ def _disputes(corpus: Corpus, claims: list[Claim]) -> dict | None:
     for claim in contested:
         if claim.id in seen:
             continue
-        side, todo = [], [claim.id]
-        while todo:  # every claim linked to this one, either way, that is still published
-            cid = todo.pop()
-            if cid in seen or cid not in live:
-                continue
-            seen.add(cid)
-            side.append(corpus.claims[cid])
-            c = corpus.claims[cid]
-            todo += c.contradicts + corpus.contradicted_by.get(cid, [])
+        side = contradiction_group(corpus, claim.id, live)  # still published: not retracted
+        seen.update(c.id for c in side)
         order = {c.id: i for i, c in enumerate(claims)}
         side.sort(key=lambda c: order[c.id])
         first = side[0]
