@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +106,12 @@ def real_built(real_site) -> BuildResult:
     result = build(real_site)
     assert result.warnings == "", result.warnings
     return result
+
+
+def touch_later(path: Path) -> None:
+    """Make sure an edit is newer than the last read, whatever the clock's grain."""
+    later = time.time() + 5
+    os.utime(path, (later, later))
 
 
 def edit(site: Path, rel: str, old: str, new: str, count: int = 1) -> None:

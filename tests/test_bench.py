@@ -145,6 +145,7 @@ def test_the_sample_is_the_largest_page_of_each_folder_and_every_top_level_page(
     page(tmp_path / "claims/index.html")
     page(tmp_path / "_static/theme.html", "y" * 5000)  # the theme's, not a reader's page
     page(tmp_path / "pagefind/x.html", "z" * 5000)
+    page(tmp_path / "pagefind-delta/x.html", "z" * 5000)
     assert bench.largest_per_folder(tmp_path) == ["claims/index.html", "events/large.html", "index.html", "search.html"]
 
 

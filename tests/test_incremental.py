@@ -4,22 +4,14 @@ as a clean build of the same records would write it."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import time
 
 import pytest
-from conftest import EV, build, edit
+from conftest import EV, build, edit, touch_later
 
 from tooling.sphinxext.domain import GENERATED_DIRS
 
 SPHINX_EXTRA_PAGES = {"genindex", "search"}  # Sphinx writes these on every build
-
-
-def touch_later(path):
-    """Make sure the edit is newer than the last read, whatever the clock's grain."""
-    later = time.time() + 5
-    os.utime(path, (later, later))
 
 
 def pages(outdir) -> dict[str, str]:
@@ -203,8 +195,9 @@ def test_exports_follow_an_edit_and_are_left_alone_without_one(site):
     assert texts["bridge-15-dead"] == "A monitor says at least 15 died in the strike."
 
 
-def test_a_no_op_rebuild_keeps_the_search_index_and_an_edit_renews_it(site):
-    """Pagefind re-reads every page, so a build that wrote none keeps the index it has."""
+def test_a_no_op_rebuild_keeps_the_search_index(site):
+    """Pagefind re-reads every page it is given, so a build that wrote none keeps the index
+    it has (what an edit does to it: tests/test_search_index.py)."""
     first = build(site)
     entry = first.outdir / "pagefind" / "pagefind-entry.json"
     assert entry.is_file()
@@ -213,9 +206,3 @@ def test_a_no_op_rebuild_keeps_the_search_index_and_an_edit_renews_it(site):
     assert again.written == [] or set(again.written) <= SPHINX_EXTRA_PAGES
     assert "search index (Pagefind): unchanged, kept" in again.status
     assert entry.stat().st_mtime_ns == indexed
-    edit = site / EV
-    edit.write_text(edit.read_text(encoding="utf-8").replace("tolls differ", "tolls differ widely"), encoding="utf-8")
-    touch_later(edit)
-    third = build(site)
-    assert "search index (Pagefind): unchanged" not in third.status
-    assert entry.stat().st_mtime_ns != indexed

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from . import audits, budgets, weight
 from .sphinxext.domain import GENERATED_DIRS
-from .sphinxext.search import BUNDLE as PAGEFIND_DIR
+from .sphinxext.search import SEARCH_DIRS
 from .synthetic import write_corpus, write_plain_myst, write_site
 from .validate import check
 
@@ -81,7 +81,7 @@ def built_pages(outdir: Path) -> list[str]:
     return sorted(
         p.relative_to(outdir).as_posix()
         for p in outdir.rglob("*.html")
-        if not any(part.startswith("_") or part == PAGEFIND_DIR for part in p.relative_to(outdir).parts[:-1])
+        if not any(part.startswith("_") or part in SEARCH_DIRS for part in p.relative_to(outdir).parts[:-1])
     )
 
 

@@ -15,9 +15,12 @@ is not indexed; its output is never published anyway (``safe_build``).
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 import subprocess
 import time
+from pathlib import Path
 
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
@@ -42,58 +45,140 @@ def search_page(app):
         yield "search", {"title": "Search"}, "search.html"
 
 
+# Pagefind has no incremental mode: it reads every page each time, 1.7 s at 500
+# events, most of a one-record edit.  So the index is kept in two parts, the way
+# a log-structured index is: the *base* bundle, built from every page, and a
+# small *delta* bundle built from only the pages written (or removed) since the
+# base.  The search page asks both and drops the base's hits on those pages
+# (``pagefind/fc-delta.json`` names them), so every hit is a page as it is now
+# and the count is exact.  Only the scores of the rewritten pages come from a
+# small index of their own, so their rank among other hits can differ a little
+# until the next full index, which a fresh build, or a delta of more than
+# DELTA_SHARE of the pages, always makes.
+DELTA_BUNDLE = "pagefind-delta"
+SEARCH_DIRS = (BUNDLE, DELTA_BUNDLE)  # folders of the site that are the index, not pages
+DELTA_FILE = "fc-delta.json"  # in the base bundle: which delta to ask, which base hits to drop
+DELTA_SHARE = 0.1
+DELTA_MIN_PAGES = 20  # a small site's delta may be this large (a full index of it is quick anyway)
 # Beside the doctrees, not in the site (it holds modification times: the site must be
-# byte-identical between builds): the pages the current index was built from.
-MANIFEST = "factcheck-pagefind-pages.txt"
+# byte-identical between builds): what the current base and delta were built from.
+STATE = "factcheck-pagefind.json"
 # Pages Sphinx writes in every build, none of which Pagefind indexes (no data-pagefind-body).
 REWRITTEN_EVERY_BUILD = {"search.html", "genindex.html"}
 
 
-def _pages(outdir) -> str:
-    """The built pages as Pagefind would see them: name, size and modification time of
-    each (a page added, removed or written again, even in a parallel writer, changes it)."""
-    rows = []
+def _pages(outdir: Path) -> dict[str, str]:
+    """The built pages as Pagefind would see them: each page's size and modification
+    time (a page added, removed or written again, even in a parallel writer, changes it)."""
+    pages = {}
     for path in sorted(outdir.rglob("*.html")):
         rel = path.relative_to(outdir).as_posix()
-        if not rel.startswith((BUNDLE + "/", "_")) and rel not in REWRITTEN_EVERY_BUILD:
+        if rel.split("/", 1)[0] not in SEARCH_DIRS and not rel.startswith("_") and rel not in REWRITTEN_EVERY_BUILD:
             st = path.stat()
-            rows.append(f"{rel} {st.st_size} {st.st_mtime_ns}")
-    return "\n".join(rows) + "\n"
+            pages[rel] = f"{st.st_size} {st.st_mtime_ns}"
+    return pages
+
+
+def pagefind_url(page: str) -> str:
+    """The address Pagefind records for a built page (it drops a trailing index.html)."""
+    url = "/" + page
+    return url.removesuffix("index.html") if url.endswith("/index.html") else url
+
+
+def _page_ids(bundle: Path) -> dict[str, str]:
+    """Pagefind's id of each page in a bundle, by address: the names of its fragments,
+    each a gzipped ``pagefind_dcd`` + JSON record that holds the page's url."""
+    ids = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        record = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        ids[json.loads(record)["url"]] = fragment.name.removesuffix(".pf_fragment")
+    return ids
+
+
+def _binary() -> str:
+    try:
+        from pagefind_bin import get_executable
+
+        return str(get_executable())
+    except (ImportError, FileNotFoundError) as err:
+        raise ExtensionError(
+            f"Pagefind is not installed ({err}): install the pinned requirements (make html does)"
+        ) from None
+
+
+def _pagefind(outdir: Path, bundle: str, glob: str | None = None) -> None:
+    shutil.rmtree(outdir / bundle, ignore_errors=True)  # no chunk of a removed page survives
+    args = [_binary(), "--site", str(outdir), "--output-subdir", bundle, "--exclude-selectors", ".headerlink"]
+    if glob:
+        args += ["--glob", glob]
+    proc = subprocess.run([*args, "--quiet"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise ExtensionError("Pagefind could not index the site:\n" + (proc.stderr or proc.stdout).strip())
+
+
+def _write_delta_file(outdir: Path, delta: str | None, drop: list[str]) -> None:
+    record = {"delta": f"../{delta}/pagefind.js" if delta else None, "drop": drop}
+    (outdir / BUNDLE / DELTA_FILE).write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def _load_state(doctreedir: Path, outdir: Path) -> dict | None:
+    try:
+        state = json.loads((doctreedir / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if state.get("outdir") != str(outdir) or not (outdir / BUNDLE / DELTA_FILE).is_file():
+        return None
+    return state
+
+
+def plan(state: dict | None, pages: dict[str, str]) -> tuple[str, list[str]]:
+    """What to index: ("keep", []), ("delta", the pages changed since the base) or ("full", [])."""
+    if state is None:
+        return "full", []
+    base = state["base"]
+    since = sorted(p for p in pages.keys() | base.keys() if pages.get(p) != base.get(p))
+    if len(since) > max(DELTA_MIN_PAGES, DELTA_SHARE * len(pages)):
+        return "full", []
+    if {p: pages.get(p) for p in since} == state["delta"]:
+        return "keep", []
+    return "delta", since
 
 
 def index_site(app, exception) -> None:
     if exception is not None or not _html_builder(app):
         return
-    # Pagefind has no incremental mode: it reads every page each time.  A build that
-    # wrote no page (a no-op rebuild) keeps the index it has.
-    pages = _pages(app.outdir)
-    manifest = app.doctreedir / MANIFEST
-    entry = app.outdir / BUNDLE / "pagefind-entry.json"
-    if entry.is_file() and manifest.is_file() and manifest.read_text(encoding="utf-8") == f"{app.outdir}\n{pages}":
+    outdir, doctreedir = Path(app.outdir), Path(app.doctreedir)
+    pages = _pages(outdir)
+    state = _load_state(doctreedir, outdir)
+    action, since = plan(state, pages)
+    if action == "keep":
         logger.info("search index (Pagefind): unchanged, kept")
         return
-    try:
-        from pagefind_bin import get_executable
-
-        binary = str(get_executable())
-    except (ImportError, FileNotFoundError) as err:
-        raise ExtensionError(
-            f"Pagefind is not installed ({err}): install the pinned requirements (make html does)"
-        ) from None
-    shutil.rmtree(app.outdir / BUNDLE, ignore_errors=True)  # no chunk of a removed page survives
     started = time.perf_counter()
-    proc = subprocess.run(
-        [binary, "--site", str(app.outdir), "--output-subdir", BUNDLE, "--exclude-selectors", ".headerlink", "--quiet"],
-        capture_output=True,
-        text=True,
-    )
-    if proc.returncode != 0:
-        raise ExtensionError("Pagefind could not index the site:\n" + (proc.stderr or proc.stdout).strip())
-    manifest.write_text(f"{app.outdir}\n{pages}", encoding="utf-8")
-    logger.info("search index (Pagefind): %.1f s", time.perf_counter() - started)
+    if action == "full":
+        shutil.rmtree(outdir / DELTA_BUNDLE, ignore_errors=True)
+        _pagefind(outdir, BUNDLE)
+        state = {"outdir": str(outdir), "base": pages, "ids": _page_ids(outdir / BUNDLE)}
+        _write_delta_file(outdir, None, [])
+        done = "every page"
+    else:
+        rewritten = [p for p in since if p in pages]
+        if rewritten:
+            _pagefind(outdir, DELTA_BUNDLE, "{" + ",".join(rewritten) + "}")
+        else:  # only removals: the base's hits on them are dropped, there is nothing to add
+            shutil.rmtree(outdir / DELTA_BUNDLE, ignore_errors=True)
+        ids = state["ids"]
+        drop = sorted(ids[u] for u in map(pagefind_url, since) if u in ids)
+        _write_delta_file(outdir, DELTA_BUNDLE if rewritten else None, drop)
+        done = f"{len(since)} page(s) changed since the last full index"
+    state["delta"] = {p: pages.get(p) for p in since}
+    (doctreedir / STATE).write_text(json.dumps(state), encoding="utf-8")
+    logger.info("search index (Pagefind): %.1f s, %s", time.perf_counter() - started, done)
 
 
 def setup_search(app) -> None:
     app.connect("builder-inited", disable_sphinx_search)
     app.connect("html-collect-pages", search_page)
-    app.connect("build-finished", index_site)
+    # Last: after the other build-finished handlers have finished the site (among them
+    # the removal of a deleted record's page, which must not be found).
+    app.connect("build-finished", index_site, priority=900)

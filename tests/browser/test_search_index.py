@@ -1,0 +1,69 @@
+"""What a reader finds after a rebuild: the pages it wrote are searched as they
+are now (the delta bundle), never as they were (the base's hits on them are
+dropped), and each page is one hit (tooling/sphinxext/search.py)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import EV, build, edit, touch_later
+
+from tooling.sphinxext import search
+
+
+@dataclass
+class Served:
+    url: str
+    outdir: Path
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def edited_site(site):
+    """tests/roots/basic built, then rebuilt after one event's summary changed, served."""
+    edit(site, EV, "tolls differ.", "tolls differ; quokka.")  # a word no other page has
+    build(site)
+    edit(site, EV, "tolls differ; quokka.", "tolls differ; viaduct.")
+    touch_later(site / EV)
+    result = build(site)
+    assert (result.outdir / search.DELTA_BUNDLE / "pagefind.js").is_file(), "the rebuild made no delta index"
+    handler = functools.partial(_Quiet, directory=str(result.outdir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield Served(f"http://127.0.0.1:{httpd.server_address[1]}", result.outdir)
+    httpd.shutdown()
+
+
+def hits(page, site: Served, q) -> tuple[list[str], str]:
+    page.goto(f"{site.url}/search.html?q={q}")
+    page.wait_for_function("() => !document.getElementById('fc-search-status').textContent.startsWith('Searching')")
+    hrefs = [a.get_attribute("href") for a in page.query_selector_all("#fc-search-results li a")]
+    return hrefs, page.text_content("#fc-search-status")
+
+
+def test_a_rebuilt_page_is_found_by_its_new_words_only_and_once(page, edited_site):
+    gone, status = hits(page, edited_site, "quokka")
+    assert gone == [] and status.startswith("No page mentions"), (gone, status)  # the base's hit is dropped
+    new, status = hits(page, edited_site, "viaduct")
+    assert [h for h in new if "events/bridge-strike" in h], (new, status)
+    assert status.startswith(f"{len(new)} "), status  # the count is the hits listed
+    old, status = hits(page, edited_site, "tolls")  # in the summary before and after the edit
+    assert sum("events/bridge-strike" in h for h in old) == 1, old  # not once from each bundle
+    assert len(old) == len(set(old)), old
+    assert status.startswith(f"{len(old)} "), status
+
+
+def test_a_page_the_rebuild_did_not_write_is_still_found(page, edited_site):
+    delta = search._page_ids(edited_site.outdir / search.DELTA_BUNDLE)
+    assert "/events/town-withdrawal.html" not in delta  # so its hit can only come from the base
+    found, _ = hits(page, edited_site, "witnesses")
+    assert any("events/town-withdrawal" in h for h in found), found
