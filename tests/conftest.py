@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import shutil
 import time
@@ -12,6 +13,13 @@ from pathlib import Path
 import pytest
 
 from tooling.sphinxext.domain import GENERATED_DIRS
+
+# sphinx-sitemap starts a multiprocessing Manager in every build for the published
+# address.  Forked from a test process that already runs the browser tests, that
+# server would inherit the pipe to Playwright's driver, which then never sees its
+# end: the session hung at exit.  From a fork server, the Manager inherits nothing.
+# (Sphinx's own parallel build asks for "fork" itself and is not affected.)
+multiprocessing.set_start_method("forkserver", force=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
