@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..names import claimant_label, count, kind_words, source_name
 from ..records import Claimant, Corpus
+from . import state
 from .aggregates import drawn_by, placeholder, register
 from .claims_index import correction_status  # the one wording of a claim's correction status
 from .common import badge_data, claim_ref, link, para, rating_counts, section, strong, text
@@ -45,11 +46,15 @@ def side_anchor(side_id: str) -> str:
 
 
 def _claims_by(corpus: Corpus) -> dict[str, list]:
-    by: dict[str, list] = {}
-    for event in corpus.events_in_order():
-        for claim in event.claims:
-            by.setdefault(claim.claimant, []).append(claim)
-    return by
+    """Each claimant's claims in event order; once per build, not once per claimant page."""
+    memo = state.cache(corpus)
+    if "claims-by-claimant" not in memo:
+        by: dict[str, list] = {}
+        for event in corpus.events_in_order():
+            for claim in event.claims:
+                by.setdefault(claim.claimant, []).append(claim)
+        memo["claims-by-claimant"] = by
+    return memo["claims-by-claimant"]
 
 
 def collect_sides(corpus: Corpus, _arg: str) -> list[dict]:
