@@ -99,11 +99,12 @@ def _load_records(app) -> None:
     state.put(app.srcdir, corpus)
     # The records live as long as the build and hold no cycles to collect; the
     # collector would otherwise rescan them with every full collection, over
-    # the whole build.  Frozen, they are left out of its scans.  (No collection
-    # first: the little garbage there is would cost a scan of the loaded
-    # environment, a tenth of a second in every rebuild at 500 events.)
+    # the whole build.  Frozen, they are left out of its scans.  (Collected
+    # first: that also sets the collector's count of long-lived objects, which
+    # keeps its full collections rare for the rest of the build.)
     import gc
 
+    gc.collect()
     gc.freeze()
     for warning in write_pages(corpus, Path(app.srcdir), app.config):
         logger.warning(warning, type="factcheck", subtype="pages")
