@@ -169,3 +169,11 @@ def test_every_page_visits_one_page_per_asset_set_and_adds_each_pages_own_bytes(
     for name in ("a.html", "b.html", "c.html"):
         assert every[name]["total"] == weight.sent_bytes(tmp_path / name) + 1000
     assert every["b.html"]["visited"] == "a.html"
+
+
+def test_the_machine_speed_reference_times_the_fixed_loop(monkeypatch):
+    """The figure two tables are compared by grows with the work it times (ten times the loop)."""
+    monkeypatch.setattr(bench, "REFERENCE_LOOP", 100_000)
+    small = bench.cpu_reference(runs=3)
+    monkeypatch.setattr(bench, "REFERENCE_LOOP", 1_000_000)
+    assert bench.cpu_reference(runs=3) > 3 * small > 0

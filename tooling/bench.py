@@ -363,6 +363,23 @@ def validate_20k(work: Path) -> dict:
     return {"claims": len(corpus.claims), "events": counts["events"], "seconds": round(seconds, 2)}
 
 
+REFERENCE_LOOP = 5_000_000
+
+
+def cpu_reference(runs: int = 5) -> float:
+    """Seconds for a fixed pure-Python loop, the best of ``runs``: how fast this machine is
+    right now.  The same machine runs a build a third slower on a busy day; comparing two
+    tables means comparing their builds in units of this figure, not their seconds."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        total = 0
+        for i in range(REFERENCE_LOOP):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return round(best, 3)
+
+
 def machine() -> dict:
     cpu = "unknown"
     try:
@@ -431,6 +448,17 @@ def table(results: list[dict], v20k: dict, info: dict, command: str, real: dict,
         [
             f"Measured {time.strftime('%Y-%m-%d')} on {info['cpu']}, {info['cores']} cores, {info['system']}, "
             f"Python {info['python']}, Sphinx {info['sphinx']}. Command: `{command}`.",
+            *(
+                [
+                    "",
+                    f"Machine speed: a fixed pure-Python loop ({REFERENCE_LOOP:,} additions, best of 5) took "
+                    f"{info['cpu_reference_s'][0]:.3f} s before the run and {info['cpu_reference_s'][1]:.3f} s "
+                    "after it. Build times from two runs compare in units of this figure: the same machine "
+                    "is slower on a busy day.",
+                ]
+                if info.get("cpu_reference_s")
+                else []
+            ),
             "",
             f"The real site: {real['events']} events, {real['claims']} claims, {real['pages']} pages, full build "
             f"{real['full_s']:.1f} s (of which Pagefind {_seconds(real['pagefind_s'])}), peak {real['peak_mb']:.0f} MB.",
@@ -461,6 +489,7 @@ def main(argv=None) -> int:
         args.out = args.out or str(ROOT / "bench-results.json")
         args.doc = args.doc or str(ROOT / "docs/_bench/results.md")
     sizes = [int(s) for s in args.sizes.split(",")]
+    reference_before = cpu_reference()
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         work = Path(tmp)
         print("the real site: building...", flush=True)
@@ -473,7 +502,7 @@ def main(argv=None) -> int:
             print(json.dumps({k: v for k, v in results[-1].items() if k != "incremental_docs"}), flush=True)
         print("validating 20,000 claims...", flush=True)
         v20k = validate_20k(work)
-    info = machine()
+    info = {**machine(), "cpu_reference_s": [reference_before, cpu_reference()]}
     command = "make bench" if args.sizes == "100,500,2000" else f"python -m tooling.bench --sizes {args.sizes}"
     large, large_label, why_no_large = large_size(results)
     verdicts = budgets.judge_all(real.get("reader"), (large or {}).get("reader"), large_label, why_no_large)
