@@ -100,14 +100,19 @@ def test_failed_build_keeps_the_previous_site(site):
     assert leftovers(site) == []
 
 
-def test_successful_build_replaces_the_site_and_writes_only_changes(site):
+def test_successful_build_replaces_the_site_and_writes_and_indexes_only_changes(site):
     assert safe_build(site).returncode == 0
     out = site / "_build/html"
     untouched = (out / "events/town-withdrawal.html").stat().st_mtime_ns
+    base_entry = (out / "pagefind/pagefind-entry.json").read_bytes()
     edit(site, EV, "summary: A strike hit the bridge; tolls differ.", "summary: A strike hit the bridge.")
     assert safe_build(site).returncode == 0
     assert "A strike hit the bridge.</p>" in (out / "events/bridge-strike.html").read_text()
     assert (out / "events/town-withdrawal.html").stat().st_mtime_ns == untouched
+    # Built in a copy of the site, the search index is still only added to: the base is the
+    # one the first build made, and the rewritten pages are in the delta.
+    assert (out / "pagefind/pagefind-entry.json").read_bytes() == base_entry
+    assert (out / "pagefind-delta/pagefind-entry.json").is_file()
 
 
 def test_two_builds_at_once_both_publish_a_whole_site(site):

@@ -16,6 +16,7 @@ is not indexed; its output is never published anyway (``safe_build``).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import shutil
 import subprocess
@@ -121,12 +122,27 @@ def _write_delta_file(outdir: Path, delta: str | None, drop: list[str]) -> None:
     (outdir / BUNDLE / DELTA_FILE).write_text(json.dumps(record) + "\n", encoding="utf-8")
 
 
+def _index_print(outdir: Path) -> str | None:
+    """A fingerprint of the index files in a site: the entry files (Pagefind names each chunk
+    by its content) and fc-delta.json.  A site copied elsewhere (``safe_build`` builds in a
+    copy) keeps it; any other index in that folder does not match it."""
+    h = hashlib.sha256()
+    for rel in (f"{BUNDLE}/pagefind-entry.json", f"{BUNDLE}/{DELTA_FILE}", f"{DELTA_BUNDLE}/pagefind-entry.json"):
+        try:
+            h.update(rel.encode() + b"\0" + (outdir / rel).read_bytes() + b"\0")
+        except FileNotFoundError:
+            if rel.startswith(BUNDLE + "/"):
+                return None  # no base index here
+    return h.hexdigest()
+
+
 def _load_state(doctreedir: Path, outdir: Path) -> dict | None:
+    """The state of the index in ``outdir``, or None when there is none or it is not that index."""
     try:
         state = json.loads((doctreedir / STATE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if state.get("outdir") != str(outdir) or not (outdir / BUNDLE / DELTA_FILE).is_file():
+    if state.get("index") is None or state.get("index") != _index_print(outdir):
         return None
     return state
 
@@ -158,7 +174,7 @@ def index_site(app, exception) -> None:
     if action == "full":
         shutil.rmtree(outdir / DELTA_BUNDLE, ignore_errors=True)
         _pagefind(outdir, BUNDLE)
-        state = {"outdir": str(outdir), "base": pages, "ids": _page_ids(outdir / BUNDLE)}
+        state = {"base": pages, "ids": _page_ids(outdir / BUNDLE)}
         _write_delta_file(outdir, None, [])
         done = "every page"
     else:
@@ -172,6 +188,7 @@ def index_site(app, exception) -> None:
         _write_delta_file(outdir, DELTA_BUNDLE if rewritten else None, drop)
         done = f"{len(since)} page(s) changed since the last full index"
     state["delta"] = {p: pages.get(p) for p in since}
+    state["index"] = _index_print(outdir)
     (doctreedir / STATE).write_text(json.dumps(state), encoding="utf-8")
     logger.info("search index (Pagefind): %.1f s, %s", time.perf_counter() - started, done)
 
