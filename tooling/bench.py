@@ -47,7 +47,9 @@ def sphinx(site: Path, *extra: str, fresh: bool = False) -> dict:
     args = [sys.executable, "-m", "sphinx", "-b", "html", "-c", ".", *extra, "docs", "_build/html"]
     if fresh:
         args.insert(3, "-E")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # As make runs builds: with Python's bytecode cache (the Makefile unexports
+    # PYTHONDONTWRITEBYTECODE), so a rebuild does not compile the tooling again.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     out = proc.stdout.read()

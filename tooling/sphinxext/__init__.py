@@ -173,6 +173,7 @@ def setup(app):
     app.connect("builder-inited", _load_records)
     # Before sphinxext-opengraph (priority 500), which reads the page metadata set here.
     app.connect("html-page-context", publish.on_page_context, priority=400)
+    app.connect("build-finished", publish.on_pages_final, priority=100)
     app.connect("build-finished", publish.on_build_finished)
     for name, cls in DIRECTIVES.items():
         app.add_directive(name, cls)

@@ -174,7 +174,6 @@ def on_build_finished(app, exception):
         _write(out / "records.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
         _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base_url(app.config)))
         _write(stamp, inputs)
-    remove_stale_pages(app)
     write_captures(app, corpus)
     if not base_url(app.config):
         logger.info(
@@ -204,6 +203,12 @@ def complete_sitemap(app, exception) -> None:
         link = docname + suffix
         if not any(fnmatch.fnmatch(link, pattern) for pattern in app.config.sitemap_excludes):
             links.put((link, None))
+
+
+def on_pages_final(app, exception) -> None:
+    """First in build-finished: the site's pages become final before anything reads them."""
+    if exception is None and app.builder.format == "html":
+        remove_stale_pages(app)
 
 
 def remove_stale_pages(app) -> None:

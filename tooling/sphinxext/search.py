@@ -21,6 +21,7 @@ import json
 import shutil
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
@@ -107,14 +108,13 @@ def _binary() -> str:
         ) from None
 
 
-def _pagefind(outdir: Path, bundle: str, glob: str | None = None) -> None:
+def _start_pagefind(outdir: Path, bundle: str, glob: str | None = None) -> subprocess.Popen:
+    """Pagefind, started: it runs while the other build-finished handlers write the exports."""
     shutil.rmtree(outdir / bundle, ignore_errors=True)  # no chunk of a removed page survives
     args = [_binary(), "--site", str(outdir), "--output-subdir", bundle, "--exclude-selectors", ".headerlink"]
     if glob:
         args += ["--glob", glob]
-    proc = subprocess.run([*args, "--quiet"], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise ExtensionError("Pagefind could not index the site:\n" + (proc.stderr or proc.stdout).strip())
+    return subprocess.Popen([*args, "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _write_delta_file(outdir: Path, delta: str | None, drop: list[str]) -> None:
@@ -160,7 +160,21 @@ def plan(state: dict | None, pages: dict[str, str]) -> tuple[str, list[str]]:
     return "delta", since
 
 
-def index_site(app, exception) -> None:
+@dataclass
+class _Indexing:
+    """An index being made: Pagefind started early in build-finished, finished last."""
+
+    action: str
+    since: list[str]
+    pages: dict[str, str]
+    state: dict | None
+    started: float
+    process: subprocess.Popen | None
+
+
+def start_index(app, exception) -> None:
+    """Early in build-finished, once the set of pages is final: start Pagefind."""
+    app.fc_indexing = None
     if exception is not None or not _html_builder(app):
         return
     outdir, doctreedir = Path(app.outdir), Path(app.doctreedir)
@@ -170,32 +184,51 @@ def index_site(app, exception) -> None:
     if action == "keep":
         logger.info("search index (Pagefind): unchanged, kept")
         return
-    started = time.perf_counter()
+    started, process = time.perf_counter(), None
     if action == "full":
         shutil.rmtree(outdir / DELTA_BUNDLE, ignore_errors=True)
-        _pagefind(outdir, BUNDLE)
-        state = {"base": pages, "ids": _page_ids(outdir / BUNDLE)}
+        process = _start_pagefind(outdir, BUNDLE)
+    elif rewritten := [p for p in since if p in pages]:
+        process = _start_pagefind(outdir, DELTA_BUNDLE, "{" + ",".join(rewritten) + "}")
+    else:  # only removals: the base's hits on them are dropped, there is nothing to add
+        shutil.rmtree(outdir / DELTA_BUNDLE, ignore_errors=True)
+    app.fc_indexing = _Indexing(action, since, pages, state, started, process)
+
+
+def finish_index(app, exception) -> None:
+    """Last in build-finished: wait for Pagefind, then record what the index holds."""
+    job = getattr(app, "fc_indexing", None)
+    if job is None:
+        return
+    app.fc_indexing = None
+    if job.process is not None:
+        out, err = job.process.communicate()
+        if job.process.returncode != 0:
+            raise ExtensionError("Pagefind could not index the site:\n" + (err or out).strip())
+    if exception is not None:
+        return  # the build failed after indexing began: its site is not published, record nothing
+    outdir = Path(app.outdir)
+    if job.action == "full":
+        state = {"base": job.pages, "ids": _page_ids(outdir / BUNDLE)}
         _write_delta_file(outdir, None, [])
         done = "every page"
     else:
-        rewritten = [p for p in since if p in pages]
-        if rewritten:
-            _pagefind(outdir, DELTA_BUNDLE, "{" + ",".join(rewritten) + "}")
-        else:  # only removals: the base's hits on them are dropped, there is nothing to add
-            shutil.rmtree(outdir / DELTA_BUNDLE, ignore_errors=True)
+        state = job.state
         ids = state["ids"]
-        drop = sorted(ids[u] for u in map(pagefind_url, since) if u in ids)
-        _write_delta_file(outdir, DELTA_BUNDLE if rewritten else None, drop)
-        done = f"{len(since)} page(s) changed since the last full index"
-    state["delta"] = {p: pages.get(p) for p in since}
+        drop = sorted(ids[u] for u in map(pagefind_url, job.since) if u in ids)
+        _write_delta_file(outdir, DELTA_BUNDLE if job.process is not None else None, drop)
+        done = f"{len(job.since)} page(s) changed since the last full index"
+    state["delta"] = {p: job.pages.get(p) for p in job.since}
     state["index"] = _index_print(outdir)
-    (doctreedir / STATE).write_text(json.dumps(state), encoding="utf-8")
-    logger.info("search index (Pagefind): %.1f s, %s", time.perf_counter() - started, done)
+    (Path(app.doctreedir) / STATE).write_text(json.dumps(state), encoding="utf-8")
+    logger.info("search index (Pagefind): %.1f s, %s", time.perf_counter() - job.started, done)
 
 
 def setup_search(app) -> None:
     app.connect("builder-inited", disable_sphinx_search)
     app.connect("html-collect-pages", search_page)
-    # Last: after the other build-finished handlers have finished the site (among them
-    # the removal of a deleted record's page, which must not be found).
-    app.connect("build-finished", index_site, priority=900)
+    # Started once the pages are final (after publish.remove_stale_pages, priority 100: a
+    # deleted record's page must not be found), finished last: Pagefind, a process of its
+    # own, indexes while the exports and the feed are written.
+    app.connect("build-finished", start_index, priority=200)
+    app.connect("build-finished", finish_index, priority=900)
