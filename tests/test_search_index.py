@@ -46,7 +46,7 @@ def test_an_edit_indexes_the_pages_it_wrote_and_keeps_the_base(site):
     first = build(site)
     out = first.outdir
     entry = out / search.BUNDLE / "pagefind-entry.json"
-    assert delta_file(out) == {"delta": None, "drop": []}
+    assert delta_file(out) == {"delta": None, "drop": [], "was": {}}
     base_urls = bundle_urls(out / search.BUNDLE)
     assert search.pagefind_url("events/bridge-strike.html") in base_urls
     base_stamp = entry.stat().st_mtime_ns
@@ -66,6 +66,8 @@ def test_an_edit_indexes_the_pages_it_wrote_and_keeps_the_base(site):
     assert delta_urls == {search.pagefind_url(p) for p in written}
     ids = search._page_ids(out / search.BUNDLE)
     assert set(delta_file(out)["drop"]) == {ids[u] for u in delta_urls}
+    fresh = search._page_ids(out / search.DELTA_BUNDLE)
+    assert delta_file(out)["was"] == {fresh[u]: ids[u] for u in delta_urls}  # each page's previous id
     assert delta_file(out)["delta"] == f"../{search.DELTA_BUNDLE}/pagefind.js"
     fragments = (out / search.DELTA_BUNDLE / "fragment").glob("*.pf_fragment")
     assert any(b"tolls differ widely" in search.gzip.decompress(f.read_bytes()) for f in fragments)
@@ -95,7 +97,7 @@ def test_a_large_change_rebuilds_the_whole_index(site, monkeypatch):
     full = build(site)
     assert "every page" in full.status
     assert not (out / search.DELTA_BUNDLE).exists()
-    assert delta_file(out) == {"delta": None, "drop": []}
+    assert delta_file(out) == {"delta": None, "drop": [], "was": {}}
     assert search.pagefind_url("events/bridge-strike.html") in bundle_urls(out / search.BUNDLE)
 
 

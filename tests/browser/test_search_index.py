@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,12 @@ from tooling.sphinxext import search
 class Served:
     url: str
     outdir: Path
+    before: dict[str, list[str]] = field(default_factory=dict)  # the hits for RANKED before the edit
+
+
+# Words on the edited page and on pages the rebuild did not write: ranked by the delta's
+# own scores, the edited page fell from first to fourth for both.
+RANKED = ("strike", "bridge")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -28,18 +34,23 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def edited_site(site):
-    """tests/roots/basic built, then rebuilt after one event's summary changed, served."""
+def edited_site(site, browser):
+    """tests/roots/basic built (and searched for RANKED), then rebuilt after one event's
+    summary changed, served."""
     edit(site, EV, "tolls differ.", "tolls differ; quokka.")  # a word no other page has
-    build(site)
+    first = build(site)
+    handler = functools.partial(_Quiet, directory=str(first.outdir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    served = Served(f"http://127.0.0.1:{httpd.server_address[1]}", first.outdir)
+    page = browser.new_page()
+    served.before = {q: hits(page, served, q)[0] for q in RANKED}
+    page.close()
     edit(site, EV, "tolls differ; quokka.", "tolls differ; viaduct.")
     touch_later(site / EV)
     result = build(site)
     assert (result.outdir / search.DELTA_BUNDLE / "pagefind.js").is_file(), "the rebuild made no delta index"
-    handler = functools.partial(_Quiet, directory=str(result.outdir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield Served(f"http://127.0.0.1:{httpd.server_address[1]}", result.outdir)
+    yield served
     httpd.shutdown()
 
 
@@ -60,6 +71,10 @@ def test_a_rebuilt_page_is_found_by_its_new_words_only_and_once(page, edited_sit
     assert sum("events/bridge-strike" in h for h in old) == 1, old  # not once from each bundle
     assert len(old) == len(set(old)), old
     assert status.startswith(f"{len(old)} "), status
+    # Ranked where it was: a delta's own scores come from a few pages' word statistics.
+    for q in RANKED:
+        now, _ = hits(page, edited_site, q)
+        assert now == edited_site.before[q], (q, now, edited_site.before[q])
 
 
 def test_a_page_the_rebuild_did_not_write_is_still_found(page, edited_site):

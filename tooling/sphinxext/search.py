@@ -53,10 +53,12 @@ def search_page(app):
 # small *delta* bundle built from only the pages written (or removed) since the
 # base.  The search page asks both and drops the base's hits on those pages
 # (``pagefind/fc-delta.json`` names them), so every hit is a page as it is now
-# and the count is exact.  Only the scores of the rewritten pages come from a
-# small index of their own, so their rank among other hits can differ a little
-# until the next full index, which a fresh build, or a delta of more than
-# DELTA_SHARE of the pages, always makes.
+# and the count is exact.  Scores come from each index's own word statistics, so
+# a delta's do not compare with the base's: a rewritten page is ranked with its
+# previous version's score, and a page that matches only as it is now with its
+# delta score scaled by the pages that match in both (after the base's hits when
+# none does), until the next full index, which a fresh build, or a delta of more
+# than DELTA_SHARE of the pages, always makes.
 DELTA_BUNDLE = "pagefind-delta"
 SEARCH_DIRS = (BUNDLE, DELTA_BUNDLE)  # folders of the site that are the index, not pages
 DELTA_FILE = "fc-delta.json"  # in the base bundle: which delta to ask, which base hits to drop
@@ -117,8 +119,8 @@ def _start_pagefind(outdir: Path, bundle: str, glob: str | None = None) -> subpr
     return subprocess.Popen([*args, "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _write_delta_file(outdir: Path, delta: str | None, drop: list[str]) -> None:
-    record = {"delta": f"../{delta}/pagefind.js" if delta else None, "drop": drop}
+def _write_delta_file(outdir: Path, delta: str | None, drop: list[str], was: dict[str, str] | None = None) -> None:
+    record = {"delta": f"../{delta}/pagefind.js" if delta else None, "drop": drop, "was": was or {}}
     (outdir / BUNDLE / DELTA_FILE).write_text(json.dumps(record) + "\n", encoding="utf-8")
 
 
@@ -216,7 +218,12 @@ def finish_index(app, exception) -> None:
         state = job.state
         ids = state["ids"]
         drop = sorted(ids[u] for u in map(pagefind_url, job.since) if u in ids)
-        _write_delta_file(outdir, DELTA_BUNDLE if job.process is not None else None, drop)
+        # Each delta page's id in the base, by address: the search page ranks a rewritten
+        # page where its previous version ranked (a delta's word statistics are those of a
+        # few pages, so its own scores do not compare with the base's).
+        fresh = _page_ids(outdir / DELTA_BUNDLE) if job.process is not None else {}
+        was = {fresh[u]: ids[u] for u in sorted(fresh) if u in ids}
+        _write_delta_file(outdir, DELTA_BUNDLE if job.process is not None else None, drop, was)
         done = f"{len(job.since)} page(s) changed since the last full index"
     state["delta"] = {p: job.pages.get(p) for p in job.since}
     state["index"] = _index_print(outdir)
