@@ -27,6 +27,7 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 EV = "claims/events/bridge-strike.yaml"
 TW = "claims/events/town-withdrawal.yaml"
 SRC = "claims/sources/alpha_0001.yaml"
+SPHINX_EXTRA_PAGES = {"genindex", "search"}  # pages Sphinx writes in every build
 
 
 @pytest.fixture

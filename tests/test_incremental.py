@@ -7,11 +7,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import EV, build, edit, touch_later
+from conftest import EV, SPHINX_EXTRA_PAGES, build, edit, touch_later
 
 from tooling.sphinxext.domain import GENERATED_DIRS
-
-SPHINX_EXTRA_PAGES = {"genindex", "search"}  # Sphinx writes these on every build
 
 
 def pages(outdir) -> dict[str, str]:
@@ -193,16 +191,3 @@ def test_exports_follow_an_edit_and_are_left_alone_without_one(site):
     data = json.loads(exported.read_text(encoding="utf-8"))
     texts = {c["id"]: c["text"] for e in data["events"] for c in e["claims"]}
     assert texts["bridge-15-dead"] == "A monitor says at least 15 died in the strike."
-
-
-def test_a_no_op_rebuild_keeps_the_search_index(site):
-    """Pagefind re-reads every page it is given, so a build that wrote none keeps the index
-    it has (what an edit does to it: tests/test_search_index.py)."""
-    first = build(site)
-    entry = first.outdir / "pagefind" / "pagefind-entry.json"
-    assert entry.is_file()
-    indexed = entry.stat().st_mtime_ns
-    again = build(site)
-    assert again.written == [] or set(again.written) <= SPHINX_EXTRA_PAGES
-    assert "search index (Pagefind): unchanged, kept" in again.status
-    assert entry.stat().st_mtime_ns == indexed

@@ -6,6 +6,7 @@ CI=true they fail instead, so a CI run can never pass without them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -49,15 +50,29 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(directory: Path):
+    """A folder over HTTP on 127.0.0.1 (a file:// page cannot run the search): its address."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``with serve(folder) as url``: any built folder over HTTP, for a test's own site."""
+    return served
+
+
 @pytest.fixture(scope="session")
 def server(real_built):
-    """The built site over HTTP on 127.0.0.1 (a file:// page cannot run the search)."""
-    handler = functools.partial(_Quiet, directory=str(real_built.outdir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    """The built site over HTTP."""
+    with served(real_built.outdir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,6 @@ dropped), and each page is one hit (tooling/sphinxext/search.py)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,30 +25,22 @@ class Served:
 RANKED = ("strike", "bridge")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
-def edited_site(site, browser):
+def edited_site(site, browser, serve):
     """tests/roots/basic built (and searched for RANKED), then rebuilt after one event's
     summary changed, served."""
     edit(site, EV, "tolls differ.", "tolls differ; quokka.")  # a word no other page has
     first = build(site)
-    handler = functools.partial(_Quiet, directory=str(first.outdir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    served = Served(f"http://127.0.0.1:{httpd.server_address[1]}", first.outdir)
-    page = browser.new_page()
-    served.before = {q: hits(page, served, q)[0] for q in RANKED}
-    page.close()
-    edit(site, EV, "tolls differ; quokka.", "tolls differ; viaduct.")
-    touch_later(site / EV)
-    result = build(site)
-    assert (result.outdir / search.DELTA_BUNDLE / "pagefind.js").is_file(), "the rebuild made no delta index"
-    yield served
-    httpd.shutdown()
+    with serve(first.outdir) as url:
+        served = Served(url, first.outdir)
+        page = browser.new_page()
+        served.before = {q: hits(page, served, q)[0] for q in RANKED}
+        page.close()
+        edit(site, EV, "tolls differ; quokka.", "tolls differ; viaduct.")
+        touch_later(site / EV)
+        result = build(site)
+        assert (result.outdir / search.DELTA_BUNDLE / "pagefind.js").is_file(), "the rebuild made no delta index"
+        yield served
 
 
 def hits(page, site: Served, q) -> tuple[list[str], str]:

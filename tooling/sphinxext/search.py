@@ -11,6 +11,7 @@ loader fetches only the chunks for the words searched.
 Only the article body is indexed (``data-pagefind-body`` in
 ``theme/page.html``), not the navigation.  A build that stopped with an error
 is not indexed; its output is never published anyway (``safe_build``).
+A rebuild indexes only the pages it changed, into a second bundle (below).
 """
 
 from __future__ import annotations
