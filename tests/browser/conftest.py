@@ -18,6 +18,26 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# Playwright 1.65's chromiumSwitches.ts disables these for every launch.
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+)
+NO_ADDRESS_BAR_POPUP = ("WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup")
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,6 +46,13 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # Chromium 156 opens a WebUI renderer for the address bar's popup in every new
+    # window (one per browser context), headless or not: half a core while a
+    # context starts, a third of the browser suite's CPU on this 2-core machine.
+    # A second --disable-features replaces Playwright's own, so its list
+    # (PLAYWRIGHT_DISABLED_FEATURES, checked against the installed Playwright by
+    # test_browser_flags) is repeated first.
+    "--disable-features=" + ",".join([*PLAYWRIGHT_DISABLED_FEATURES, *NO_ADDRESS_BAR_POPUP]),
 ]
 
 

@@ -1,0 +1,34 @@
+"""The browser the suite drives is launched with the flags its conftest means it to have."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .conftest import NO_ADDRESS_BAR_POPUP, PLAYWRIGHT_DISABLED_FEATURES
+
+
+def _playwrights_own_disabled_features() -> set[str]:
+    """The features the installed Playwright disables at launch, read from its driver's source."""
+    import playwright
+
+    bundle = Path(playwright.__file__).parent / "driver/package/lib/coreBundle.js"
+    text = bundle.read_text(encoding="utf-8")
+    block = re.search(r"disabledFeatures = \[(.*?)\]\.filter", text, re.S)
+    assert block, f"no disabledFeatures list in {bundle}: read Playwright's chromiumSwitches anew"
+    return set(re.findall(r'^\s*"(\w+)"', block.group(1), re.M))
+
+
+def test_our_feature_list_keeps_everything_playwright_disables():
+    # Our --disable-features replaces Playwright's; a Playwright upgrade that adds one must add it here.
+    missing = _playwrights_own_disabled_features() - set(PLAYWRIGHT_DISABLED_FEATURES)
+    assert not missing, f"add {sorted(missing)} to PLAYWRIGHT_DISABLED_FEATURES in tests/browser/conftest.py"
+
+
+def test_a_new_context_opens_no_address_bar_popup(browser):
+    context = browser.new_context()
+    context.new_page().goto("data:text/html,<p>hello")
+    targets = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
+    context.close()
+    ui = [t["url"] for t in targets if t["type"] != "page"]
+    assert not [u for u in ui if "omnibox" in u], f"{ui}: {NO_ADDRESS_BAR_POPUP} no longer stop it"
