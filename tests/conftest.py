@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import io
+import json
 import multiprocessing
 import os
 import shutil
@@ -94,25 +97,50 @@ def builder():
     return build
 
 
+@contextlib.contextmanager
+def _once_per_run(tmp_path_factory, name: str):
+    """A folder shared by every xdist worker of this run, and a lock on it: the first
+    worker to take the lock makes its contents, the others find them made."""
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's folder (gw0, gw1...) is inside the run's own.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / name
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """A copy of the project's site: conf.py, docs/ (hand-written pages), claims/."""
-    dest = tmp_path_factory.mktemp("real") / "site"
-    dest.mkdir()
-    shutil.copy(ROOT / "conf.py", dest / "conf.py")
-    shutil.copytree(
-        ROOT / "docs",
-        dest / "docs",
-        ignore=shutil.ignore_patterns(*GENERATED_DIRS),
-    )
-    shutil.copytree(ROOT / "claims", dest / "claims")
+    """A copy of the project's site: conf.py, docs/ (hand-written pages), claims/.
+
+    Read-only for tests (they copy it to change it), so one copy serves every worker."""
+    with _once_per_run(tmp_path_factory, "real") as folder:
+        dest = folder / "site"
+        if not (dest / "conf.py").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            dest.mkdir(parents=True)
+            shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+            shutil.copytree(ROOT / "claims", dest / "claims")
+            shutil.copy(ROOT / "conf.py", dest / "conf.py")  # last: its presence marks a whole copy
     return dest
 
 
 @pytest.fixture(scope="session")
-def real_built(real_site) -> BuildResult:
-    """The real site, built once per test session, with no warning."""
-    result = build(real_site)
+def real_built(real_site, tmp_path_factory) -> BuildResult:
+    """The real site, built once per test run with no warning: the first worker that
+    needs it builds it (4-5 s), the others read what that build recorded."""
+    with _once_per_run(tmp_path_factory, "real-built") as folder:
+        record = folder / "result.json"
+        if record.is_file():
+            result = BuildResult(
+                **{**json.loads(record.read_text(encoding="utf-8")), "outdir": real_site / "_build/html"}
+            )
+        else:
+            result = build(real_site)
+            folder.mkdir(exist_ok=True)
+            fields = {k: v for k, v in vars(result).items() if k != "outdir"}
+            record.write_text(json.dumps(fields), encoding="utf-8")
     assert result.warnings == "", result.warnings
     return result
 
