@@ -102,43 +102,50 @@ def _once_per_run(tmp_path_factory, name: str):
     """A folder shared by every xdist worker of this run, and a lock on it: the first
     worker to take the lock makes its contents, the others find them made."""
     base = tmp_path_factory.getbasetemp()
-    # Under xdist each worker's folder (gw0, gw1...) is inside the run's own.
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    folder = shared / name
+    # xdist gives each local worker a folder (popen-gw0, popen-gw1...) inside the run's
+    # own, which the controller empties at the start of every run.  Anything else
+    # (no xdist, remote workers) shares nothing.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    shared = base.parent if worker and base.name == f"popen-{worker}" else base
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        yield folder
+        yield shared / name
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """A copy of the project's site: conf.py, docs/ (hand-written pages), claims/.
 
-    Read-only for tests (they copy it to change it), so one copy serves every worker."""
+    Never built in (``real_built`` builds a copy of its own) and never written by a
+    test (they copy it to change it), so one copy serves every worker."""
     with _once_per_run(tmp_path_factory, "real") as folder:
         dest = folder / "site"
-        if not (dest / "conf.py").is_file():
-            shutil.rmtree(folder, ignore_errors=True)
+        if not (folder / "whole").is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker stopped half-way
             dest.mkdir(parents=True)
+            shutil.copy(ROOT / "conf.py", dest / "conf.py")
             shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
             shutil.copytree(ROOT / "claims", dest / "claims")
-            shutil.copy(ROOT / "conf.py", dest / "conf.py")  # last: its presence marks a whole copy
+            (folder / "whole").touch()
     return dest
 
 
 @pytest.fixture(scope="session")
 def real_built(real_site, tmp_path_factory) -> BuildResult:
     """The real site, built once per test run with no warning: the first worker that
-    needs it builds it (4-5 s), the others read what that build recorded."""
+    needs it builds it (4-5 s), the others read what that build recorded.
+
+    Built in a copy of ``real_site``: a build writes generated pages into the source
+    folder, and other workers copy ``real_site`` while it runs."""
     with _once_per_run(tmp_path_factory, "real-built") as folder:
-        record = folder / "result.json"
+        site, record = folder / "site", folder / "result.json"
         if record.is_file():
-            result = BuildResult(
-                **{**json.loads(record.read_text(encoding="utf-8")), "outdir": real_site / "_build/html"}
-            )
+            result = BuildResult(**{**json.loads(record.read_text(encoding="utf-8")), "outdir": site / "_build/html"})
         else:
-            result = build(real_site)
-            folder.mkdir(exist_ok=True)
+            # A worker stopped half-way left no record: build afresh, not on its leftovers.
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(real_site, site)
+            result = build(site)
             fields = {k: v for k, v in vars(result).items() if k != "outdir"}
             record.write_text(json.dumps(fields), encoding="utf-8")
     assert result.warnings == "", result.warnings

@@ -19,10 +19,15 @@ def _playwrights_own_disabled_features() -> set[str]:
     return set(re.findall(r'^\s*"(\w+)"', block.group(1), re.M))
 
 
-def test_our_feature_list_keeps_everything_playwright_disables():
-    # Our --disable-features replaces Playwright's; a Playwright upgrade that adds one must add it here.
-    missing = _playwrights_own_disabled_features() - set(PLAYWRIGHT_DISABLED_FEATURES)
-    assert not missing, f"add {sorted(missing)} to PLAYWRIGHT_DISABLED_FEATURES in tests/browser/conftest.py"
+def test_our_feature_list_is_the_one_playwright_disables():
+    # Our --disable-features replaces Playwright's: a Playwright upgrade that changes its list
+    # must change ours.  (Read as source text: an empty read must fail, not pass.)
+    theirs = _playwrights_own_disabled_features()
+    assert len(theirs) >= 5, f"read only {sorted(theirs)} from Playwright's driver: read its chromiumSwitches anew"
+    assert theirs == set(PLAYWRIGHT_DISABLED_FEATURES), (
+        f"PLAYWRIGHT_DISABLED_FEATURES in tests/browser/conftest.py: add {sorted(theirs - set(PLAYWRIGHT_DISABLED_FEATURES))}, "
+        f"drop {sorted(set(PLAYWRIGHT_DISABLED_FEATURES) - theirs)}"
+    )
 
 
 def test_a_new_context_opens_no_address_bar_popup(browser):
