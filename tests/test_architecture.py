@@ -55,6 +55,7 @@ LAYERS = [
             "audits",
             "synthetic",
             "weight",
+            "chromium",
             "preview",
             "safe_build",
             "derive_mapdata",

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from . import weight
+from .chromium import CHROMIUM, PLAYWRIGHT_ARGS
 
 UNPLACED = "(no page named)"
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -35,7 +36,7 @@ def axe(root: Path, pages: list[str]) -> dict[str, dict]:
     out = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=weight.CHROMIUM, args=weight.ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=PLAYWRIGHT_ARGS)
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             for name in pages:

@@ -20,16 +20,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from .chromium import ARGS, CHROMIUM, PLAYWRIGHT_ARGS
+
 COMPRESSED = {".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gif", ".webp"}
 
 
@@ -142,7 +134,7 @@ def first_visits(root: Path, pages: list[str]) -> dict[str, dict]:
     out = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=PLAYWRIGHT_ARGS)
             for page_name in pages:
                 context = browser.new_context()  # an empty cache: a first visit
                 page = context.new_page()

@@ -16,44 +16,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+from tooling.chromium import CHROMIUM, PLAYWRIGHT_ARGS
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-# Playwright 1.65's chromiumSwitches.ts disables these for every launch.
-PLAYWRIGHT_DISABLED_FEATURES = (
-    "AvoidUnnecessaryBeforeUnloadCheckSync",
-    "DestroyProfileOnBrowserClose",
-    "HttpsUpgrades",
-    "HttpsFirstBalancedModeAutoEnable",
-    "LensOverlay",
-    "MediaRouter",
-    "PaintHolding",
-    "ThirdPartyStoragePartitioning",
-    "AvoidCorsURLLoaderRestartOnRedirect",
-    "TcpPortRandomizationWin",
-    "OptimizationHints",
-    "NetworkTimeServiceQuerying",
-    "AimEnabled",
-    "PreconnectToSearch",
-    "msForceBrowserSignIn",
-    "msEdgeUpdateLaunchServicesPreferredVersion",
-)
-NO_ADDRESS_BAR_POPUP = ("WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    # Chromium 156 opens a WebUI renderer for the address bar's popup in every new
-    # window (one per browser context), headless or not: half a core while a
-    # context starts, a third of the browser suite's CPU on this 2-core machine.
-    # A second --disable-features replaces Playwright's own, so its list
-    # (PLAYWRIGHT_DISABLED_FEATURES, checked against the installed Playwright by
-    # test_browser_flags) is repeated first.
-    "--disable-features=" + ",".join([*PLAYWRIGHT_DISABLED_FEATURES, *NO_ADDRESS_BAR_POPUP]),
-]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -108,7 +73,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=PLAYWRIGHT_ARGS)
         yield b
         b.close()
 

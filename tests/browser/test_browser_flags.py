@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .conftest import NO_ADDRESS_BAR_POPUP, PLAYWRIGHT_DISABLED_FEATURES
+from tooling.chromium import NO_ADDRESS_BAR_POPUP, PLAYWRIGHT_DISABLED_FEATURES
 
 
 def _playwrights_own_disabled_features() -> set[str]:
@@ -25,7 +25,7 @@ def test_our_feature_list_is_the_one_playwright_disables():
     theirs = _playwrights_own_disabled_features()
     assert len(theirs) >= 5, f"read only {sorted(theirs)} from Playwright's driver: read its chromiumSwitches anew"
     assert theirs == set(PLAYWRIGHT_DISABLED_FEATURES), (
-        f"PLAYWRIGHT_DISABLED_FEATURES in tests/browser/conftest.py: add {sorted(theirs - set(PLAYWRIGHT_DISABLED_FEATURES))}, "
+        f"PLAYWRIGHT_DISABLED_FEATURES in tooling/chromium.py: add {sorted(theirs - set(PLAYWRIGHT_DISABLED_FEATURES))}, "
         f"drop {sorted(set(PLAYWRIGHT_DISABLED_FEATURES) - theirs)}"
     )
 
