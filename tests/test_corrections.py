@@ -337,3 +337,16 @@ def test_the_claims_index_marks_retracted_and_corrected_claims(corrected):
         "Retracted" not in rows["claim-army-denies-withdrawal"]
         and "corrected" not in rows["claim-army-denies-withdrawal"]
     )
+
+
+def test_a_change_of_disputes_quotes_each_claim_once_punctuated():
+    from types import SimpleNamespace
+
+    from tooling.records import Change
+    from tooling.sphinxext.corrections import change_words
+
+    claims = {"a": SimpleNamespace(text="The army denied it."), "b": SimpleNamespace(text="Residents said so.")}
+    corpus = SimpleNamespace(claims=claims)
+    words = change_words(corpus, Change(field="contradicts", old=["a", "b"], new=["a"]))
+    assert words == "Disputes: was “The army denied it.”; “Residents said so.”; now “The army denied it.”."
+    assert ".;" not in words and ".." not in words

@@ -76,7 +76,8 @@ def _value(corpus: Corpus, field: str, value) -> str:
             shown = ", ".join(f"{k}: {v}" for k, v in value.items())
         return shown + (f" ({value['scope']})" if value.get("scope") else "") + counts
     if field == "contradicts" and isinstance(value, list):
-        return "; ".join(corpus.claims[i].text if i in corpus.claims else str(i) for i in value)
+        # Quoted, as a changed text is: each claim text ends in its own full stop.
+        return "; ".join(f"“{corpus.claims[i].text}”" if i in corpus.claims else str(i) for i in value)
     return f"“{value}”" if field == "text" else str(value)
 
 
