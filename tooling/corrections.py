@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .records import Claim, Corpus, Figure
+from .records import Claim, Corpus, Correction, Figure
 
 # The fields a reader relies on: a change to any of them is a correction.
 LOGGED = ("rating", "text", "claimant", "citations", "figure")
@@ -122,6 +122,24 @@ class Missing:
     message: str
 
 
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _clip(text: str, n: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def kept_wording(was: Correction, now: Correction) -> bool:
+    """A published entry's reason may be reworded for readers, if every wording published
+    before (its reason, and the wordings its note kept) is kept in the new note."""
+    if _fold(was.reason) == _fold(now.reason):
+        return _fold(was.editors_note) in _fold(now.editors_note) if was.editors_note else True
+    note = _fold(now.editors_note)
+    return _fold(was.reason) in note and _fold(was.editors_note) in note
+
+
 def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
     """Every published change (base: the published claims by id) that the head's corrections do not log."""
     for cid, old in sorted(base.items()):
@@ -144,6 +162,15 @@ def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
                 "were changed or removed; restore them as they were and add a new entry below",
             )
             continue
+        for k, (was, now) in enumerate(zip(old.corrections, new.corrections, strict=False)):
+            if not kept_wording(was, now):
+                yield Missing(
+                    cid,
+                    f"corrections.{k}.editors_note",
+                    "this correction's reason was reworded after it was published; that is allowed, but the "
+                    "wording readers first saw must stay in the records: copy it into 'editors_note' "
+                    f"(\"{_clip(was.reason)}\")",
+                )
         if old.retracted is not None and new.retracted != old.retracted:
             yield Missing(cid, "retracted", "the retraction was published; it stays as it was")
         added = new.corrections[n_old:]
@@ -164,7 +191,7 @@ def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
                         f"'{f}' changed since it was published ({_short(old, f)} → "
                         f"{_short(new, f)}) but no new corrections entry names it; add one under "
                         f"'corrections' with date, changes (field: {f}, old, new) and reason "
-                        "(python -m tooling corrections prints it ready to fill in)",
+                        "(tooling/run corrections prints it ready to fill in)",
                     )
                 continue
             chain = chains[f]
@@ -315,6 +342,7 @@ def _claim_from_yaml(c, event: str) -> Claim | None:
                     if isinstance(y, dict)
                 ),
                 str(x.get("reason", "")),
+                x.get("editors_note") if isinstance(x.get("editors_note"), str) else None,
             )
             for x in c.get("corrections") or []
             if isinstance(x, dict)

@@ -174,7 +174,10 @@ class Change:
 class Correction:
     date: str  # YYYY-MM-DD, when the correction was published
     changes: tuple[Change, ...]
-    reason: str
+    # For readers: it may be reworded after publication (what changed never is); the wording
+    # first published is kept in ``editors_note`` (tooling/corrections.py checks both).
+    reason: str = field(compare=False)
+    editors_note: str | None = field(default=None, compare=False, metadata={"export": False})
 
 
 @dataclass(frozen=True)

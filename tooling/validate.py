@@ -17,6 +17,7 @@ import datetime
 import gc
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from .integrity import Loaded
@@ -103,6 +104,22 @@ def _parse_version() -> str:
     return h.hexdigest()
 
 
+def _locate(raw: str, start: tuple[int, int], value: str, offset: int) -> tuple[int, int]:
+    """The line and column, in the file, of ``value[offset:]``: a folded or quoted block
+    loses its line breaks, so the place is found by the words that start there."""
+    lines = raw.split("\n")
+    line, col = start
+    begin = sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
+    words = [re.escape(w) for w in value[offset:].split()[:4]]
+    if offset == 0 or not words:
+        return line, col
+    m = re.compile(r"\s+".join(words)).search(raw, begin)
+    if m is None:
+        return line, col
+    at = raw.rfind("\n", 0, m.start()) + 1
+    return raw.count("\n", 0, m.start()) + 1, m.start() - at + 1
+
+
 class _Checker:
     def __init__(
         self, claims_dir: Path, root: Path, base: dict[str, Claim] | None = None, parsed: ParseCache | None = None
@@ -126,6 +143,7 @@ class _Checker:
         }
         self.claim_docs: dict[str, tuple[YamlDoc, tuple]] = {}
         self.claimants_doc: YamlDoc | None = None  # claimants.yaml, for the checks on sides
+        self.reader_docs: list[tuple[YamlDoc, Path, str]] = []  # every file read, for the house style
         self.schema = SchemaReport(self.problems)
 
     # -- helpers ---------------------------------------------------------
@@ -233,6 +251,7 @@ class _Checker:
         if not self.schema_ok(doc, kind):
             self.failed_kinds.add(kind)
             return None
+        self.reader_docs.append((doc, path, kind))
         return doc
 
     # -- 2-4. per kind -------------------------------------------------------
@@ -460,6 +479,8 @@ class _Checker:
             d = doc.data
             all_ok = whole_file_ok(doc, "event")
             shell_ok = all_ok or self.schema_ok(doc, "event-shell")
+            if all_ok:
+                self.reader_docs.append((doc, path, "event"))
             if not shell_ok:
                 self.failed_kinds.add("event")
                 if not isinstance(d, dict) or not isinstance(d.get("claims"), list):
@@ -526,6 +547,7 @@ class _Checker:
                                 x["date"],
                                 tuple(Change(y["field"], y["old"], y["new"]) for y in x["changes"]),
                                 x["reason"],
+                                x.get("editors_note"),
                             )
                             for x in c.get("corrections", [])
                         ),
@@ -654,6 +676,35 @@ class _Checker:
         for issue in integrity_checks(self.loaded()):
             self.at(issue.doc, issue.path, issue.message)
 
+    # Fields shown as plain text (headings, feeds), per kind of file: checked for ids and
+    # length, and refused references.  A source's headline is the capture's own words.
+    PLAIN_FIELDS = {"event": {"title", "text"}, "source": {"label"}, "claimants": {"name"}, "measures": {"label"}}
+
+    def reader_style(self) -> None:
+        """The house style (claims/style.yaml) and the reference rules, on every field readers read.
+
+        Each problem is placed at the line of the sentence it is about, inside a folded block."""
+        from .prose import READER_KEYS, Style, StyleChecker, glossary_terms, walk_reader_text
+
+        if self.failed_kinds:
+            return  # references are judged against complete records only
+        checker = StyleChecker(self.corpus, Style.load(self.dir / "style.yaml"), glossary_terms(self.root))
+        self.problems.rank = RULES
+        try:
+            for doc, path, kind in self.reader_docs:
+                plain_keys = self.PLAIN_FIELDS.get(kind, set())
+                raw = None
+                for where, key, value in walk_reader_text(doc.data):
+                    if key not in plain_keys and key not in READER_KEYS:
+                        continue
+                    for problem in checker.check(value, "text" if key in plain_keys and key == "text" else key):
+                        if raw is None:
+                            raw = path.read_text(encoding="utf-8")
+                        line, col = _locate(raw, doc.pos(where), value, problem.offset)
+                        self.problems.add(doc.path, line, col, problem.message)
+        finally:
+            self.problems.rank = RECORDS
+
     def corrections_logged(self) -> None:
         """Published claims change only with a corrections entry (FACTCHECK_BASE)."""
         from .corrections import compare
@@ -732,6 +783,7 @@ class _Checker:
         self.read_places()
         self.locate_quotes()
         self.integrity()
+        self.reader_style()
         self.editorial_rules()
         if self.base is not None and not self.failed_kinds & {"event", "claim"}:
             # A claim that could not be read would look removed.
