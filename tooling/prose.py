@@ -47,7 +47,7 @@ READER_KEYS = {
     "counts",
     "publisher_basis",
 }
-PLAIN_KEYS = {"title", "text", "label", "name"}
+PLAIN_KEYS = {"title", "text", "label", "name", "place", "scope", "as_of"}
 # Parts of a record readers never see, or whose words never change (a log's old and new values).
 NOT_READER = {"not_recorded", "changes", "editors_note", "citations", "reported", "quote"}
 

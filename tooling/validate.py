@@ -317,8 +317,24 @@ class _Checker:
             "measure",
             "measures",
             self.corpus.measures,
-            lambda d: Measure(d["id"], d["label"], d["counts"], d.get("note")),
+            lambda d: Measure(d["id"], d["label"], d["counts"], d.get("note"), bool(d.get("key", False))),
         )
+
+    def read_batches(self) -> None:
+        """claims/corrections.yaml (optional): each day's corrections summed up for readers."""
+        path = self.dir / "corrections.yaml"
+        if not path.exists():
+            return
+        self.corpus.batches_path = path
+        doc = self.load(path, "batches")
+        if doc is None:
+            return
+        for i, item in enumerate(doc.data["batches"]):
+            if item["date"] in self.corpus.batches:
+                self.at(doc, ("batches", i, "date"), f"a second summary for {item['date']}; keep one a day")
+                continue
+            self.check_date(doc, ("batches", i, "date"), item["date"])
+            self.corpus.batches[item["date"]] = item["summary"]
 
     def read_places(self) -> None:
         """claims/places.yaml, if there is one: the map's points and the events it leaves off."""
@@ -678,7 +694,7 @@ class _Checker:
 
     # Fields shown as plain text (headings, feeds), per kind of file: checked for ids and
     # length, and refused references.  A source's headline is the capture's own words.
-    PLAIN_FIELDS = {"event": {"title", "text"}, "source": {"label"}, "claimants": {"name"}, "measures": {"label"}}
+    PLAIN_FIELDS = {"event": {"title", "text", "place", "scope", "as_of"}, "source": {"label"}, "claimants": {"name"}, "measures": {"label"}}
 
     def reader_style(self) -> None:
         """The house style (claims/style.yaml) and the reference rules, on every field readers read.
@@ -781,6 +797,7 @@ class _Checker:
         self.read_sources()
         self.read_events()
         self.read_places()
+        self.read_batches()
         self.locate_quotes()
         self.integrity()
         self.reader_style()

@@ -63,6 +63,7 @@ DIRECTIVES = {
     "fc-claims-index": directive("claims-index", optional_argument=True),
     "fc-key-findings": directive("key-findings"),
     "fc-home-events": directive("home-events"),
+    "fc-key-numbers": directive("key-numbers"),
     "fc-claimant-list": directive("claimants-by-side"),
     "fc-corrections": directive("corrections-log"),
 }
@@ -171,6 +172,7 @@ def setup(app):
     app.add_domain(FactCheckDomain)
     app.connect("config-inited", _configure)
     app.connect("builder-inited", _load_records)
+    app.connect("env-get-outdated", figures.reread_when_order_changes)
     # Before sphinxext-opengraph (priority 500), which reads the page metadata set here.
     app.connect("html-page-context", publish.on_page_context, priority=400)
     app.connect("build-finished", publish.on_pages_final, priority=100)

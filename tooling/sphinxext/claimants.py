@@ -15,7 +15,7 @@ from ..records import Claimant, Corpus
 from . import state
 from .aggregates import drawn_by, placeholder, register
 from .claims_index import correction_status  # the one wording of a claim's correction status
-from .common import badge_data, claim_ref, link, para, rating_counts, section, strong, text
+from .common import badge_data, claim_ref, link, para, prose, prose_files, rating_counts, section, strong, text
 from .domain import Link
 from .state import RecordDirective
 
@@ -130,9 +130,9 @@ class ClaimantDirective(RecordDirective):
     def run(self):
         corpus = self.corpus
         who: Claimant = corpus.claimants[self.arguments[0]]
-        self.depend(corpus.claimants_path)
+        self.depend(corpus.claimants_path, *prose_files(corpus, who.description, who.side_inference, who.note))
         sec = section(who.name, [f"claimant-{who.id}"], classes=["fc-claimant"])
-        sec += para(who.description, classes=["fc-claimant-description"])
+        sec += para(prose(corpus, who.description), classes=["fc-claimant-description"])
         side = corpus.sides.get(who.side)
         if side is not None:
             p = para(strong("Side: "), classes=["fc-claimant-side"])
@@ -140,9 +140,9 @@ class ClaimantDirective(RecordDirective):
             p += text(f" — {side.about} Kind: {kind_words(who.kind)}.")
             sec += p
         if who.side_inference:
-            sec += para(strong("Editor’s inference: "), who.side_inference, classes=["fc-note", "fc-side-inference"])
+            sec += para(strong("Editor’s inference: "), prose(corpus, who.side_inference), classes=["fc-note", "fc-side-inference"])
         if who.note:
-            sec += para(strong("Editor’s note: "), who.note, classes=["fc-note"])
+            sec += para(strong("Editor’s note: "), prose(corpus, who.note), classes=["fc-note"])
         sec += placeholder("claimant-claims-by-event", who.id)
         return [sec]
 

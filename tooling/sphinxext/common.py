@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..names import handles_key, source_name
+from ..names import source_name
+from ..prose import Ref, ref_label, split
 from ..ratings import BY_NAME
 from ..records import NOT_STATED, Claim, Corpus
 from .domain import Link, xref
@@ -19,9 +20,56 @@ def text(value) -> nodes.Text:
 
 
 def para(*children, classes=()) -> nodes.paragraph:
-    p = nodes.paragraph("", "", *[text(c) if isinstance(c, str) else c for c in children])
+    flat = [x for c in children for x in (c if isinstance(c, list) else [c])]
+    p = nodes.paragraph("", "", *[text(c) if isinstance(c, str) else c for c in flat])
     p["classes"].extend(classes)
     return p
+
+
+def prose(corpus: Corpus, value: str | None) -> list[nodes.Node]:
+    """Editors' prose as nodes: its words as text (escaped when written), each reference
+    ({source}`src-003`, {term}`origin` ...) as a link showing the record's reader name.
+    The validator has refused a reference to nothing, so each one resolves."""
+    out: list[nodes.Node] = []
+    for piece in split(value or ""):
+        if isinstance(piece, Ref):
+            out.append(link(piece.kind, piece.target, ref_label(piece, corpus), classes=["fc-ref"]))
+        else:
+            out.append(text(piece))
+    return out
+
+
+def prose_nodes(segments: list, linker) -> list[nodes.Node]:
+    """:func:`prose_data` back into nodes, in an aggregate's render (links resolved by ``linker``)."""
+    return [linker.reference(s, classes=["fc-ref"]) if isinstance(s, Link) else text(s) for s in segments]
+
+
+def prose_files(corpus: Corpus, *values: str | None) -> set:
+    """The record files whose names the references in these texts show: a page that
+    renders them depends on those files (``env.note_dependency``)."""
+    from ..prose import refs
+
+    files = set()
+    for value in values:
+        for r in refs(value or ""):
+            if r.kind == "source" and r.target in corpus.sources:
+                files.add(corpus.sources[r.target].yaml_path)
+            elif r.kind == "claim" and r.target in corpus.claims:
+                files.add(corpus.events[corpus.claims[r.target].event].yaml_path)
+            elif r.kind == "event" and r.target in corpus.events:
+                files.add(corpus.events[r.target].yaml_path)
+            elif r.kind == "claimant":
+                files.add(corpus.claimants_path)
+            elif r.kind == "measure":
+                files.add(corpus.measures_path)
+    return files
+
+
+def prose_data(corpus: Corpus, value: str | None) -> list:
+    """The same as data for a template (``macros.prose``): strings and Links."""
+    return [
+        Link(p.kind, p.target, ref_label(p, corpus)) if isinstance(p, Ref) else p for p in split(value or "")
+    ]
 
 
 def inline(value, classes=()) -> nodes.inline:
@@ -115,22 +163,6 @@ def claim_ref(claim: Claim, label: str | None = None, fragment: str = "") -> Lin
 def claimant_name(corpus: Corpus, claimant_id: str) -> str:
     c = corpus.claimants.get(claimant_id)
     return c.name if c else claimant_id
-
-
-def handles_key_para(corpus: Corpus, texts, this: str | None = None) -> nodes.paragraph | None:
-    """'Sources by number: 003 is The Post: …': the key to the numbers the editors'
-    texts use ("source 003"), since the site names sources by outlet and headline."""
-    key = handles_key(corpus.sources.values(), texts)
-    if not key:
-        return None
-    p = para(strong("Sources by number: "), classes=["fc-help", "fc-handles"])
-    for i, (handle, source) in enumerate(key):
-        if i:
-            p += text("; ")
-        p += text(f"{handle} is ")
-        p += text("this report") if source.id == this else link("source", source.id, source_name(source))
-    p += text(".")
-    return p
 
 
 def contradiction_group(corpus: Corpus, claim_id: str, among) -> list[Claim]:

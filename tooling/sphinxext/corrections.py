@@ -24,9 +24,11 @@ from docutils import nodes
 
 from ..names import source_name
 from ..ratings import BY_NAME
-from ..records import Change, Claim, Corpus, Figure, Retraction
+from ..prose import plain
+from ..records import Change, Claim, Corpus, Figure, Retraction, count
 from .aggregates import register
-from .common import claim_ref, claimant_name, para, strong, text
+from .common import claim_ref, claimant_name, para, prose, prose_data, strong, text
+from .nodes import fc_template
 from .config import organization
 from .domain import INDEX_PAGES, address
 
@@ -104,7 +106,7 @@ def render_dates(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
         out.append(
             para(
                 strong(f"Retracted on {human_date(claim.retracted.date)}: "),
-                claim.retracted.reason,
+                prose(corpus, claim.retracted.reason),
                 classes=["fc-retracted-notice"],
             )
         )
@@ -122,7 +124,7 @@ def render_corrections(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
         items = nodes.bullet_list()
         for c in reversed(claim.corrections):  # newest first, as on the corrections page
             item = nodes.list_item()
-            item += para(strong(human_date(c.date) + ": "), c.reason)
+            item += para(strong(human_date(c.date) + ": "), prose(corpus, c.reason))
             changes = nodes.bullet_list(classes=["fc-changes"])
             for ch in c.changes:
                 changes += nodes.list_item("", para(change_words(corpus, ch)))
@@ -165,45 +167,71 @@ def entries(corpus: Corpus) -> list[Entry]:
     return out
 
 
+def cause(e: Entry) -> tuple[int, str]:
+    """What kind of correction an entry is, for grouping a day's log (order, heading).
+
+    The main change decides: a rating change by its old and new rating, else a
+    dispute's links, else a figure, else the wording, claimant or quotes."""
+    if e.retraction:
+        return (0, "Claims withdrawn")
+    fields = {ch.field: ch for ch in e.changes}
+    if "rating" in fields:
+        ch = fields["rating"]
+        old, new = (BY_NAME[v].label if v in BY_NAME else str(v) for v in (ch.old, ch.new))
+        return (1, f"Rating changed from {old} to {new}")
+    if "contradicts" in fields:
+        return (2, "Disputes linked or unlinked")
+    if "figure" in fields:
+        return (3, "Figures corrected")
+    return (4, "Wording, claimant or quotes corrected")
+
+
+COLLAPSE_AFTER = 5  # a group of more entries starts collapsed: the page stays scannable
+
+
 def collect_log(corpus: Corpus, _arg: str) -> list[dict]:
-    """``{fc-corrections}``: the site-wide log, newest first."""
-    return [
-        {
-            "date": human_date(e.date),
-            "kind": "Retracted: " if e.retraction else "Corrected: ",
-            "claim": claim_ref(e.claim),
-            "reason": e.reason,
-            "changes": [change_words(corpus, ch) for ch in e.changes],
-        }
-        for e in entries(corpus)
-    ]
+    """``{fc-corrections}``: the site-wide log by day, newest first; each day's entries
+    grouped by cause under the editors' plain summary of that day (claims/corrections.yaml)."""
+    days: dict[str, dict[tuple[int, str], list[Entry]]] = {}
+    for e in entries(corpus):
+        days.setdefault(e.date, {}).setdefault(cause(e), []).append(e)
+    out = []
+    for date, groups in days.items():
+        n = sum(len(g) for g in groups.values())
+        claims = len({e.claim.id for g in groups.values() for e in g})
+        out.append(
+            {
+                "date": human_date(date),
+                "id": f"on-{date}",
+                "summary": prose_data(corpus, corpus.batches.get(date)),
+                "counts": f"{count(n, 'correction')} to {count(claims, 'claim')}: "
+                + "; ".join(f"{title.lower()}, {len(g)}" for (_, title), g in sorted(groups.items())),
+                "groups": [
+                    {
+                        "title": title,
+                        "n": count(len(g), "claim"),
+                        "open": len(g) <= COLLAPSE_AFTER,
+                        "entries": [
+                            {
+                                "claim": claim_ref(e.claim),
+                                "reason": prose_data(corpus, e.reason),
+                                "changes": [change_words(corpus, ch) for ch in e.changes],
+                            }
+                            for e in g
+                        ],
+                    }
+                    for (_, title), g in sorted(groups.items())
+                ],
+            }
+        )
+    return out
 
 
 def render_log(log: list[dict], linker) -> list[nodes.Node]:
     if not log:
         return [para("No claim has been corrected or retracted since it was published.")]
-    feed = "../" * linker.fromdocname.count("/") + FEED
-    out = [
-        para(
-            f"{len(log)} {'entry' if len(log) == 1 else 'entries'} (corrections and retractions), newest first. ",
-            "Follow them in a feed reader: ",
-            nodes.reference("", "corrections feed (Atom)", refuri=feed),
-            ".",
-        )
-    ]
-    items = nodes.bullet_list(classes=["fc-corrections-log"])
-    for e in log:
-        item = nodes.list_item()
-        item += para(strong(e["date"]), " — ", e["kind"], linker.reference(e["claim"]), classes=["fc-log-head"])
-        item += para(e["reason"])
-        if e["changes"]:
-            changes = nodes.bullet_list(classes=["fc-changes"])
-            for words in e["changes"]:
-                changes += nodes.list_item("", para(words))
-            item += changes
-        items += item
-    out.append(items)
-    return out
+    data = {"days": linker.resolve(log), "feed": "../" * linker.fromdocname.count("/") + FEED}
+    return [fc_template("", template="corrections_log.html", data=data)]
 
 
 register("corrections-log", collect_log, render_log)
@@ -236,7 +264,7 @@ def write_feed(app, corpus: Corpus, base: str) -> bytes:
         fe.link(href=base + app.builder.get_target_uri(docname) + f"#{anchor}")
         fe.updated(_stamp(e.date))
         fe.published(_stamp(e.date))
-        summary = e.reason + "".join(f" {change_words(corpus, ch)}" for ch in e.changes)
+        summary = plain(e.reason, corpus) + "".join(f" {change_words(corpus, ch)}" for ch in e.changes)
         fe.summary(summary)
     return fg.atom_str(pretty=True)
 

@@ -87,11 +87,34 @@ def figures_page(page: int = 1) -> str:
     return INDEX_PAGES["figures"] if page == 1 else f"figures/page-{page}"
 
 
+def is_contested(claims) -> bool:
+    """Reports differ: different numbers, or a number beside a bound of another kind."""
+    return len({(c.figure.low, c.figure.high) for c in claims}) > 1
+
+
+def measure_status(claims) -> tuple[int, str]:
+    """How a measure's reports compare, as (rank, words): what differs first on the figures pages."""
+    if not claims:
+        return (4, "No reports")
+    if is_contested(claims):
+        return (0, "Reports differ")
+    if len({c.figure.qualifier for c in claims}) > 1:
+        return (1, "Reports give the same number, bounded differently")  # "at least 4" beside "4"
+    if len(claims) == 1 and len(claims[0].citations) == 1:
+        return (3, "One report only")  # nothing to agree or differ with
+    return (2, "Reports agree")
+
+
 def measures_in_order(corpus) -> list:
-    """The measures in the order the figures pages show them (by label)."""
+    """The measures in the order the figures pages show them: those whose reports differ
+    first, then those that agree, then single reports; by label within each."""
     cache = state.cache(corpus)
     if "measures-in-order" not in cache:
-        cache["measures-in-order"] = sorted(corpus.measures.values(), key=lambda m: (m.label.casefold(), m.id))
+        groups = corpus.figures_by_measure()
+        cache["measures-in-order"] = sorted(
+            corpus.measures.values(),
+            key=lambda m: (measure_status(groups.get(m.id, []))[0], m.label.casefold(), m.id),
+        )
         cache["measure-page"] = {m.id: i // FIGURES_PAGE_SIZE + 1 for i, m in enumerate(cache["measures-in-order"])}
     return cache["measures-in-order"]
 
@@ -140,6 +163,8 @@ def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
     if objtype == "claims-page":  # "facet:page", a page of the claims index
         facet, _, page = name.partition(":")
         return (claims_page(facet, int(page or 1)), "")
+    if objtype == "term":  # a glossary term ({term}`origin` in editors' prose): Sphinx's own anchor
+        return ("glossary", nodes.make_id("term-" + name))
     if objtype == "page":  # one of the lists of everything, by its key in INDEX_PAGES
         return (INDEX_PAGES[name], "") if name in INDEX_PAGES else None
     return None

@@ -13,10 +13,11 @@ from .common import (
     claim_ref,
     contradiction_group,
     field_list,
-    handles_key_para,
     inline,
     link,
     para,
+    prose,
+    prose_files,
     section,
     strong,
     text,
@@ -48,6 +49,13 @@ class EventDirective(RecordDirective):
             if isinstance(i, str)
         }
         self.depend(*{corpus.events[corpus.claims[i].event].yaml_path for i in named if i in corpus.claims})
+        # The records that the editors' prose names by reference show their names here.
+        texts = [event.summary, event.note, event.inferred_date and event.inferred_date.basis]
+        texts += [event.period and event.period.basis]
+        texts += [t for c in event.claims for t in (c.rationale, c.note)]
+        texts += [x.reason for c in event.claims for x in c.corrections]
+        texts += [c.retracted.reason for c in event.claims if c.retracted]
+        self.depend(*prose_files(corpus, *texts))
         return [render_event(corpus, event)]
 
 
@@ -71,7 +79,7 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
     else:
         box += para(strong("As reported: "), "no source dates it")
     if event.inferred_date:
-        box += para(strong("Editor’s inference: "), event.inferred_date.display(), " — ", event.inferred_date.basis)
+        box += para(strong("Editor’s inference: "), event.inferred_date.display(), " — ", prose(corpus, event.inferred_date.basis))
     else:
         box += para(strong("Editor’s inference: "), "none made")
     return box
@@ -112,7 +120,7 @@ def claim_groups(corpus: Corpus, event: Event) -> list[tuple[str, list[Claim]]]:
 def render_event(corpus: Corpus, event: Event) -> nodes.section:
     """Summary and verdicts first, then the claims grouped by what they assert, the record's details last."""
     sec = section(event.title, [f"event-{event.id}"], classes=["fc-event"])
-    sec += para(event.summary, classes=["fc-summary"])
+    sec += para(prose(corpus, event.summary), classes=["fc-summary"])
     verdicts = para(strong(f"Verdicts on {count(len(event.claims), 'claim')}: "), classes=["fc-verdicts"])
     counts = [(r.name, sum(c.rating == r.name for c in event.claims)) for r in SCALE]
     for i, (rating, n) in enumerate((r, n) for r, n in counts if n):
@@ -122,14 +130,8 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
         verdicts += text(f" ×{n}")
     sec += verdicts
     if event.note:
-        sec += para(strong("Editor’s note: "), event.note, classes=["fc-note"])
+        sec += para(strong("Editor’s note: "), prose(corpus, event.note), classes=["fc-note"])
     claims = section(f"Claims ({len(event.claims)})", [f"claims-{event.id}"], classes=["fc-claims"])
-    # The editors' rationales and notes name sources by number ("source 003"); the
-    # site names them by outlet and headline, so the page gives the key.
-    texts = [event.summary, event.note] + [t for c in event.claims for t in (c.rationale, c.note)]
-    key = handles_key_para(corpus, texts)
-    if key is not None:
-        claims += key
     groups = claim_groups(corpus, event)
     for n, (heading, found) in enumerate(groups, start=1):
         if not heading:  # one plain list: no group heading
@@ -148,7 +150,7 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
             ("When", date_body(corpus, event)),
             ("Where", event.place),
             ("Kind", event.kind),
-            *([("Timeline", para(PHASES[event.period.phase], " — ", event.period.basis))] if event.period else []),
+            *([("Timeline", para(PHASES[event.period.phase], " — ", prose(corpus, event.period.basis)))] if event.period else []),
             ("Sources", para(*_join([link("source", s, source_name(corpus.sources[s])) for s in sources]))),
         ]
     )
@@ -206,12 +208,12 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
         )
         quote += attribution
         card += quote
-    card += para(strong("Why this rating: "), claim.rationale, classes=["fc-rationale"])
-    if claim.rating == "corroborated" and not claim.retracted:
+    card += para(strong("Why this rating: "), prose(corpus, claim.rationale), classes=["fc-rationale"])
+    if len({c.source for c in claim.citations}) > 1:
         card += placeholder("claim-origins", claim.id)
     card += placeholder("claim-disputes", claim.id)
     if claim.note:
-        card += para(strong("Note: "), claim.note, classes=["fc-note"])
+        card += para(strong("Note: "), prose(corpus, claim.note), classes=["fc-note"])
     card.extend(render_corrections(corpus, claim))
     return card
 
@@ -220,21 +222,25 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
 
 
 def collect_origins(corpus: Corpus, claim_id: str):
-    """The independent origins among the claim's sources (measured over every source's text)."""
+    """The sources that carry the claim, grouped by origin (measured over every source's
+    text).  Only the claim's own sources are named: a source that retells the same text
+    but does not carry this claim does not confirm it."""
     claim = corpus.claims[claim_id]
+    cited = {c.source for c in claim.citations}
     return [
-        [Link("source", s, source_name(corpus.sources[s]), "origin") for s in group]
+        [Link("source", s, source_name(corpus.sources[s]), "origin") for s in group if s in cited]
         for group in origin_groups(claim, corpus)
     ]
 
 
 def render_origins(groups, linker) -> list[nodes.Node]:
-    p = para(strong(f"Independent origins ({len(groups)}): "), classes=["fc-origins"])
+    label = "one origin" if len(groups) == 1 else f"{len(groups)} independent origins"
+    p = para(strong(f"Carried by {label}: "), classes=["fc-origins"])
     for i, group in enumerate(groups):
         if i:
             p += text("; ")
         out = inline("", ["fc-origin-group"])
-        out.extend(_join([linker.reference(s) for s in group], " + "))
+        out.extend(_join([linker.reference(s) for s in group], " and "))
         if len(group) > 1:
             out += text(" (one text, retold)")
         p += out

@@ -14,8 +14,18 @@ from ..names import claimant_label, source_name
 from ..records import Claim, Corpus, Measure, count, format_number
 from .aggregates import drawn_by, placeholder, register
 from .charts import chart_data
-from .common import badge_data, claim_ref, link, para, section, strong
-from .domain import Link, figures_page_count, measures_on_page, page_numbers
+from .common import badge_data, claim_ref, link, para, prose, prose_files, section, strong
+from .domain import (
+    FIGURES_PAGE_SIZE,
+    Link,
+    figures_page,
+    figures_page_count,
+    is_contested,
+    measure_status,
+    measures_in_order,
+    measures_on_page,
+    page_numbers,
+)
 from .nodes import fc_template
 from .state import RecordDirective
 
@@ -41,10 +51,11 @@ class FiguresDirective(RecordDirective):
         out = [placeholder("figures-summary")]
         if pages > 1:
             out.append(_pager(page, pages, mine))
+        self.depend(*prose_files(corpus, *(m.note for m in mine)))
         for measure in mine:
             sec = section(measure.label, [f"measure-{measure.id}"], classes=["fc-measure"])
             if measure.note:
-                sec += para(strong("Editor’s note: "), measure.note, classes=["fc-note"])
+                sec += para(strong("Editor’s note: "), prose(corpus, measure.note), classes=["fc-note"])
             sec += placeholder("measure-reports", measure.id)
             out.append(sec)
         return out
@@ -74,11 +85,6 @@ def values(claims: list[Claim]) -> list[float]:
             if v is not None:
                 vs.append(v)
     return vs
-
-
-def is_contested(claims: list[Claim]) -> bool:
-    """Reports differ: different numbers, or a number beside a bound of another kind."""
-    return len({(c.figure.low, c.figure.high) for c in claims}) > 1
 
 
 def spread(claims: list[Claim]) -> str:
@@ -129,14 +135,7 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
     claims = corpus.figures_by_measure().get(measure_id)
     if not claims:
         return None
-    if is_contested(claims):
-        status = "Reports differ"
-    elif len({c.figure.qualifier for c in claims}) > 1:
-        status = "Reports give the same number, bounded differently"  # "at least 4" beside "4"
-    elif len(claims) == 1 and len(claims[0].citations) == 1:
-        status = "One report only"  # nothing to agree or differ with
-    else:
-        status = "Reports agree"
+    status = measure_status(claims)[1]
     measure: Measure = corpus.measures[measure_id]
     claimants = {c.claimant for c in claims}
     sources = {cit.source for c in claims for cit in c.citations}
@@ -179,6 +178,28 @@ def render_reports(d: dict | None, linker) -> list[nodes.Node]:
         out.append(fc_template("", template="chart.html", data=linker.resolve(d["chart"])))
     out.extend(drawn_by("figures_table.html")(d["rows"], linker))
     return out
+
+
+def reread_when_order_changes(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: the figures pages' order depends on every figure claim (what
+    differs comes first), not only on measures.yaml, which the pages depend on.  When the
+    order changed, the figures pages are read again; when a measure moved to another page,
+    so are the pages whose links to it were written with its old address."""
+    from . import state
+
+    try:
+        corpus = state.get(env.srcdir)
+    except KeyError:
+        return []
+    order = [m.id for m in measures_in_order(corpus)]
+    before = getattr(env, "fc_measure_order", None)
+    env.fc_measure_order = order
+    if before is None or before == order:
+        return []
+    pages = [figures_page(k) for k in range(1, figures_page_count(corpus) + 1)]
+    size = FIGURES_PAGE_SIZE
+    moved = any(before.index(m) // size != i // size for i, m in enumerate(order) if m in before)
+    return sorted(env.found_docs) if moved else [p for p in pages if p in env.found_docs]
 
 
 register("figures-summary", collect_summary, render_summary)

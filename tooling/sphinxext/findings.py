@@ -138,6 +138,37 @@ def _figures(corpus: Corpus) -> dict | None:
     }
 
 
+def collect_key_numbers(corpus: Corpus, _arg: str) -> dict:
+    """The home page's key numbers: each measure the editors mark ``key``, every value
+    reported for it with who reports it, linked to its figures; and the first date of
+    the offensive, with its basis (an editor's inference where the sources give weekdays)."""
+    groups = corpus.figures_by_measure()
+    lines = []
+    for m in corpus.measures.values():
+        if not m.key or m.id not in groups:
+            continue
+        values: dict[str, list[str]] = {}
+        for c in groups[m.id]:
+            who = values.setdefault(c.figure.display(), [])
+            label = claimant_short(corpus, c)
+            if label not in who:
+                who.append(label)
+        lines.append(
+            {
+                "measure": Link("measure", m.id, m.label),
+                "reports": [{"value": v, "by": "; ".join(who)} for v, who in values.items()],
+            }
+        )
+    dated = [e for e in corpus.events_in_order() if e.inferred_date and e.period and e.period.phase == "offensive"]
+    first = dated[0] if dated else None
+    return {
+        "lines": lines,
+        "start": {"event": Link("event", first.id, first.title), "when": first.inferred_date.display()}
+        if first
+        else None,
+    }
+
+
 def collect_home_events(corpus: Corpus, _arg: str) -> dict:
     events = corpus.events_in_order()
     dated = [e for e in events if e.inferred_date and (e.period is None or e.period.phase != "background")]
@@ -179,3 +210,4 @@ def collect_findings(corpus: Corpus, _arg: str) -> dict:
 
 register("key-findings", collect_findings, drawn_by("findings.html"))
 register("home-events", collect_home_events, drawn_by("home_events.html"))
+register("key-numbers", collect_key_numbers, drawn_by("key_numbers.html"))

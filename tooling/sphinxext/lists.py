@@ -33,14 +33,26 @@ def collect_events(corpus: Corpus, _arg: str) -> list[dict]:
 
 
 def collect_sources(corpus: Corpus, _arg: str) -> list[dict]:
+    """The sources, those that retell one text side by side (one origin), each naming the others."""
+    origins = corpus.origins
+
+    def origin_key(s):
+        members = origins.members(s.id)
+        return (-len(members), members[0], s.id)
+
     return [
         {
             "source": Link("source", s.id, source_name(s)),
             "publisher": s.publisher or "not stated",
             "file": s.text_name,
             "claims": len({c.id for c, _ in corpus.citations_by_source.get(s.id, [])}),
+            "same_text": [
+                Link("source", o, source_name(corpus.sources[o]), "origin")
+                for o in origins.members(s.id)
+                if o != s.id and o in corpus.sources
+            ],
         }
-        for s in sorted(corpus.sources.values(), key=lambda s: s.id)
+        for s in sorted(corpus.sources.values(), key=origin_key)
     ]
 
 

@@ -8,6 +8,7 @@ they change, even if its body did not.
 from __future__ import annotations
 
 from ..names import source_name
+from ..prose import plain
 from ..records import Claim, Corpus
 from . import state
 from .domain import RECORD_FOLDERS
@@ -31,7 +32,7 @@ def claims_on_page(corpus: Corpus, pagename: str) -> list[Claim]:
 def description(corpus: Corpus, pagename: str, default: str) -> str:
     folder, _, rid = pagename.partition("/")
     if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
-        text = corpus.events[rid].summary
+        text = plain(corpus.events[rid].summary, corpus)
     elif folder == RECORD_FOLDERS["source"] and rid in corpus.sources:
         text = f"Full text of {source_name(corpus.sources[rid])}, with every passage the fact-check quotes highlighted."
     elif folder == RECORD_FOLDERS["claimant"] and rid in corpus.claimants:

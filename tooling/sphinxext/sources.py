@@ -17,9 +17,12 @@ from .common import (
     claim_ref,
     external,
     field_list,
-    handles_key_para,
     inline,
     para,
+    prose,
+    prose_data,
+    prose_files,
+    prose_nodes,
     section,
     stated,
     strong,
@@ -47,7 +50,7 @@ class SourceDirective(RecordDirective):
         source = corpus.sources[self.arguments[0]]
         # Read from the source's own files; what other records add (the
         # passages they cite, the origin groups) is an aggregate.
-        self.depend(source.yaml_path, source.text_path)
+        self.depend(source.yaml_path, source.text_path, *prose_files(corpus, source.note, source.publisher_basis))
         return [render_source(corpus, source)]
 
 
@@ -55,7 +58,7 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
     sec = section(source_name(source), [f"source-{source.id}"], classes=["fc-source"])
     publisher = stated(source.publisher)
     if source.publisher and source.publisher_basis:
-        publisher += f" ({source.publisher_basis})"
+        publisher = para(publisher, " (", prose(corpus, source.publisher_basis), ")")
     headline = para(stated(source.title))
     headline["support_smartquotes"] = False  # the headline as captured
     sec += field_list(
@@ -71,11 +74,7 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
         ]
     )
     if source.note:
-        sec += para(strong("Editor’s note: "), source.note, classes=["fc-note"])
-        # The note may name other sources by number ("sources 003 and 004"): give the key.
-        key = handles_key_para(corpus, [source.note], this=source.id)
-        if key is not None:
-            sec += key
+        sec += para(strong("Editor’s note: "), prose(corpus, source.note), classes=["fc-note"])
     sec += placeholder("source-origin", source.id)
     body = section("Full text", [f"text-{source.id}"], classes=["fc-fulltext"])
     body += para(
@@ -251,7 +250,7 @@ def collect_origin(corpus: Corpus, source_id: str) -> dict:
         label = source_name(corpus.sources[s])
         if r is None:
             basis = source.declared_origin.basis or corpus.sources[s].declared_origin.basis
-            pairs.append({"with": label, "declared": basis})
+            pairs.append({"with": label, "declared": prose_data(corpus, basis)})
             continue
         pairs.append(
             {
@@ -265,7 +264,7 @@ def collect_origin(corpus: Corpus, source_id: str) -> dict:
     return {
         "shingle": SHINGLE,
         "threshold": THRESHOLD,
-        "basis": source.declared_origin.basis,
+        "basis": prose_data(corpus, source.declared_origin.basis),
         "others": [Link("source", s, source_name(corpus.sources[s]), "origin") for s in others],
         "pairs": pairs,
     }
@@ -294,7 +293,9 @@ def render_origin(d: dict, linker) -> list[nodes.Node]:
         items = nodes.bullet_list(classes=["fc-shared"])
         for pair in d["pairs"]:
             if "declared" in pair:
-                items += nodes.list_item("", para(f"{pair['with']}: recorded by an editor ({pair['declared']})"))
+                items += nodes.list_item(
+                    "", para(f"{pair['with']}: recorded by an editor (", prose_nodes(pair["declared"], linker), ")")
+                )
                 continue
             written = ":" if pair["as_written_by"] is None else f" (as {pair['as_written_by']} writes them):"
             item = nodes.list_item()
@@ -310,7 +311,7 @@ def render_origin(d: dict, linker) -> list[nodes.Node]:
             items += item
         sec += items
     if d["basis"]:
-        sec += para(strong("Editor’s record: "), d["basis"], classes=["fc-note"])
+        sec += para(strong("Editor’s record: "), prose_nodes(d["basis"], linker), classes=["fc-note"])
     return [sec]
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..records import PHASES, Corpus, Event, count, reader_span
 from .aggregates import drawn_by, register
-from .common import rating_counts
+from .common import prose_data, rating_counts
 from .dateaxis import DayAxis, percent
 from .domain import Link
 from .mapdraw import draw, load_outlines
@@ -71,7 +71,7 @@ def collect_timeline(corpus: Corpus, _arg: str) -> dict:
             "id": f"{phase}-day-not-stated",
             "heading": f"{PHASES[phase]}, day not stated",
             "events": [
-                {**_row(e), "basis": e.period.basis}
+                {**_row(e), "basis": prose_data(corpus, e.period.basis)}
                 for e in events
                 if e.period and e.period.phase == phase and not e.inferred_date
             ],
@@ -79,7 +79,7 @@ def collect_timeline(corpus: Corpus, _arg: str) -> dict:
         for phase in ON_AXIS
     ]
     background = [
-        {**_row(e), "when": _when(e), "basis": e.period.basis}
+        {**_row(e), "when": _when(e), "basis": prose_data(corpus, e.period.basis)}
         for e in events
         if e.period and e.period.phase == "background"
     ]
@@ -109,7 +109,7 @@ def collect_map(corpus: Corpus, outline_path: str) -> dict:
                 "coords": f"{abs(p.latitude):.2f}° {'N' if p.latitude >= 0 else 'S'}, "
                 f"{abs(p.longitude):.2f}° {'E' if p.longitude >= 0 else 'W'}",
                 "basis": p.basis,
-                "note": p.note,
+                "note": prose_data(corpus, p.note),
                 "count": count(len(events), "event"),
                 "events": [{"event": Link("event", e.id, e.title), "place": e.place} for e in events],
             }
@@ -118,7 +118,7 @@ def collect_map(corpus: Corpus, outline_path: str) -> dict:
     drawn = draw(outlines, places)
     unmapped = sorted(
         (
-            {"event": Link("event", u.event, corpus.events[u.event].title), "reason": u.reason}
+            {"event": Link("event", u.event, corpus.events[u.event].title), "reason": prose_data(corpus, u.reason)}
             for u in corpus.unmapped.values()
             if u.event in corpus.events
         ),
