@@ -19,7 +19,7 @@ TOOLING = ROOT / "tooling"
 LAYERS = [
     ("foundation", {"memo", "problems", "quotes", "shapes", "unsafe_text", "yamlfile", "__init__"}),
     ("origins", {"origins"}),
-    ("records", {"records", "names"}),
+    ("records", {"records", "names", "prose"}),
     ("checks", {"ratings", "coverage", "rules", "corrections", "quotefinder", "schema_check", "integrity"}),
     ("validator", {"validate"}),
     ("outputs", {"exports", "editor_schemas", "skeleton"}),

@@ -80,7 +80,7 @@ def test_figures_table_one_row_per_report(built):
     cells = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in rows]
     assert [c[0] for c in cells] == ["12 people", "12 people", "at least 15 people"]
     assert [c[1] for c in cells] == ["The Ministry", "The Ministry", "The Monitor"]
-    assert "Alpha report, line 2" in cells[0][2] and "Beta report (outlet not stated), line 1" in cells[1][2]
+    assert "Alpha report, line 2" in cells[0][2] and "Beta report, line 1" in cells[1][2]
     assert "Reports differ" in sec.get_text() and "from 12 to 15" in sec.get_text()
     assert rows[2].find("a")["href"] == "../sources/alpha.html#cite-bridge-15-dead-1"
 

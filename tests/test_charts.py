@@ -125,8 +125,8 @@ def test_each_mark_lists_every_claimant_and_source_in_readers_words(corpus):
     assert [m["value"] for m in d["marks"]] == ["12", "at least 15 people"]
     twelve = d["marks"][0]
     assert [(r["claimant"], [s.label for s in r["sources"]]) for r in twelve["reporters"]] == [
-        ("The Ministry", ["Alpha report", "Beta report (outlet not stated)"]),
-        ("The Monitor", ["Beta report (outlet not stated)"]),
+        ("The Ministry", ["Alpha report", "Beta report"]),
+        ("The Monitor", ["Beta report"]),
     ]
     # the wordings differ, so each reporter's is kept
     assert [r["wordings"] for r in twelve["reporters"]] == [["12 people"], ["12 civilians"]]
@@ -159,7 +159,7 @@ def test_the_figures_page_draws_the_chart_as_text_and_boxes(site):
     assert [m.select_one(".fc-chart-value").get_text() for m in marks] == ["12 people", "at least 15 people"]
     # the ministry's 12 is one mark carrying both sources, linked to the passages
     links = marks[0].select("ul.fc-chart-who a")
-    assert [a.get_text() for a in links] == ["Alpha report", "Beta report (outlet not stated)"]
+    assert [a.get_text() for a in links] == ["Alpha report", "Beta report"]
     assert all("#cite-bridge-12-dead-" in a["href"] for a in links)
     assert marks[1].select_one(".fc-chart-open") is not None
     assert chart.select_one(".fc-chart-track")["aria-hidden"] == "true"

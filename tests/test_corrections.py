@@ -179,9 +179,23 @@ def test_the_log_is_append_only(repo, capsys, monkeypatch):
         "            new: unverified\n        reason: Re-read.\n",
     )
     git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "corrected")
-    edit(repo, EV, "        reason: Re-read.\n", "        reason: Quietly reworded.\n")
+    # What a published entry records (date, field, old, new) never changes.
+    edit(repo, EV, '      - date: "2026-12-01"\n', '      - date: "2026-11-30"\n')
     code, out = run_check(capsys)
     assert code == 1 and any("append-only" in ln for ln in out), out
+    edit(repo, EV, '      - date: "2026-11-30"\n', '      - date: "2026-12-01"\n')
+    # Its reason may be reworded for readers, only if the wording first published is kept.
+    edit(repo, EV, "        reason: Re-read.\n", "        reason: Quietly reworded.\n")
+    code, out = run_check(capsys)
+    assert code == 1 and any("reworded after it was published" in ln and "editors_note" in ln for ln in out), out
+    edit(
+        repo,
+        EV,
+        "        reason: Quietly reworded.\n",
+        "        reason: Openly reworded.\n        editors_note: 'First published as: Re-read.'\n",
+    )
+    code, out = run_check(capsys)
+    assert code == 0, out
 
 
 # -- shown to readers -----------------------------------------------------------
@@ -239,17 +253,41 @@ def test_a_retracted_claim_still_resolves_and_says_why(corrected):
     )
 
 
-def test_the_corrections_page_lists_every_entry_newest_first(corrected):
-    items = corrected.soup("corrections/index").select("ul.fc-corrections-log > li")
-    heads = [" ".join(li.select_one(".fc-log-head").get_text(" ").split()) for li in items]
-    assert [h.split(" — ")[0] for h in heads] == ["1 December 2026", "30 November 2026", "25 November 2026"]
-    assert heads[1].startswith("30 November 2026 — Retracted:")
-    links = [li.select_one(".fc-log-head a")["href"] for li in items]
+def test_the_corrections_page_lists_every_entry_by_day_newest_first(corrected):
+    soup = corrected.soup("corrections/index")
+    days = soup.select("section.fc-batch")
+    assert [d.select_one("h2").get_text() for d in days] == ["1 December 2026", "30 November 2026", "25 November 2026"]
+    # each day: its counts, then its entries grouped by cause, each group a details element
+    assert [d.select_one(".fc-batch-counts").get_text() for d in days][1].startswith("1 correction to 1 claim")
+    causes = [[s.get_text(" ", strip=True) for s in d.select("details.fc-cause > summary")] for d in days]
+    assert causes[1] == ["Claims withdrawn (1 claim)"]
+    links = [li.select_one(".fc-log-head a")["href"] for li in soup.select("ul.fc-corrections-log > li")]
     assert links == [
         "../events/bridge-strike.html#claim-bridge-15-dead",
         "../events/bridge-strike.html#claim-bridge-12-dead",
         "../events/bridge-strike.html#claim-bridge-15-dead",
     ]
+
+
+def test_a_day_with_many_corrections_has_the_editors_summary_and_long_groups_start_collapsed(tmp_path):
+    from types import SimpleNamespace
+
+    from tooling.records import Change, Correction
+    from tooling.sphinxext.corrections import COLLAPSE_AFTER, collect_log
+
+    claims = {}
+    for i in range(COLLAPSE_AFTER + 1):
+        c = Correction("2026-12-01", (Change("text", "a", "b"),), "Reworded.")
+        claims[f"c{i}"] = SimpleNamespace(id=f"c{i}", text=f"Claim {i}.", corrections=(c,), retracted=None)
+    one = Correction("2026-12-01", (Change("rating", "reported", "unverified"),), "Unnamed source.")
+    claims["r"] = SimpleNamespace(id="r", text="Claim r.", corrections=(one,), retracted=None)
+    corpus = SimpleNamespace(claims=claims, batches={"2026-12-01": "A review reworded claims."}, sources={}, measures={})
+    (day,) = collect_log(corpus, "")
+    assert day["summary"] == ["A review reworded claims."]
+    groups = {g["title"]: g for g in day["groups"]}
+    assert groups["Rating changed from Reported to Unverified"]["open"] is True
+    assert groups["Wording, claimant or quotes corrected"]["open"] is False
+    assert day["counts"].startswith(f"{COLLAPSE_AFTER + 2} corrections to {COLLAPSE_AFTER + 2} claims")
 
 
 def test_the_feed_is_atom_and_lists_every_entry(corrected):

@@ -23,7 +23,7 @@ def short(i: int) -> str:  # for fields limited to 40 characters
 
 # (file, YAML text to find, replacement template with {p}) — one per editor-written field
 FIELDS = [
-    ("claims/sources/alpha_0001.yaml", "label: Alpha report", "label: {p}"),
+    ("claims/sources/alpha_0001.yaml", "label: Alpha report", "label: {s}"),
     ("claims/sources/alpha_0001.yaml", 'title: "Bridge strike"', "title: {p}"),
     ("claims/sources/alpha_0001.yaml", 'publisher: "Alpha Daily"', "publisher: {p}\npublisher_basis: {p2}"),
     ("claims/sources/alpha_0001.yaml", "    note: Unrelated article.", "    note: {p}"),

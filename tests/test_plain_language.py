@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tooling.names import claimant_label, count, kind_words, own_reporting, source_name
+from tooling.names import claimant_label, count, kind_words, own_reporting, source_name, source_title
 from tooling.records import Citation, Claim, Claimant, Corpus, Source
 from tooling.validate import check
 
@@ -29,7 +29,7 @@ COUNTED = ("claim", "report", "claimant", "source", "origin", "independent origi
 def _source(**kw) -> Source:
     base = dict(
         id="src-009",
-        label="The Wire: Bridge falls (009)",
+        label="The Wire",
         title="Bridge falls in the night",
         publisher="The Wire",
         publisher_basis=None,
@@ -64,36 +64,29 @@ def test_count_agrees_with_its_number(n, noun, words):
     assert count(n, noun) == words
 
 
-def test_a_source_with_an_outlet_is_named_by_its_label_without_the_handle():
-    assert source_name(_source()) == "The Wire: Bridge falls"
+def test_a_source_is_named_by_its_one_short_name():
+    assert source_name(_source(label="The Wire")) == "The Wire"
+    assert source_name(_source(publisher=None, label="Untitled report A")) == "Untitled report A"
 
 
-def test_a_source_without_an_outlet_says_so_and_never_invents_one():
-    s = _source(publisher=None, label="Bridge falls in the night (009)")
-    assert source_name(s) == "Bridge falls in the night (outlet not stated)"
+def test_a_source_page_is_titled_by_its_headline_or_its_short_name():
+    assert source_title(_source(label="The Wire")) == "Bridge falls in the night"
+    assert source_title(_source(title=None, label="Untitled report A")) == "Untitled report A"
 
 
-def test_an_untitled_source_is_described_from_its_label():
-    s = _source(publisher=None, title=None, label="Untitled report: bridge collapse and toll (009)")
-    assert source_name(s) == "Untitled report (outlet not stated): bridge collapse and toll"
-
-
-def test_a_label_without_a_handle_is_kept_whole():
-    assert source_name(_source(label="The Wire: Bridge falls")) == "The Wire: Bridge falls"
-
-
-def test_own_reporting_names_the_outlet_or_says_it_is_not_stated():
-    assert own_reporting([_source()]) == "The Wire (own reporting)"
-    nameless = _source(publisher=None, label="Bridge falls (009)")
-    assert own_reporting([nameless]) == "Bridge falls (outlet not stated), own reporting"
-    assert own_reporting([_source(), nameless]) == (
-        "Own reporting of The Wire: Bridge falls; Bridge falls (outlet not stated)"
-    )
+def test_own_reporting_names_the_outlet_by_its_short_name():
+    assert own_reporting([_source(label="The Wire")]) == "The Wire (own reporting)"
+    nameless = _source(id="src-010", publisher=None, label="Untitled report A")
+    assert own_reporting([nameless]) == "Untitled report A (own reporting)"
+    assert own_reporting([_source(label="The Wire"), nameless]) == "Own reporting of The Wire and Untitled report A"
 
 
 def test_the_outlets_own_voice_is_named_from_the_claims_citation():
     corpus = Corpus(root=Path("."))
-    corpus.sources = {"src-009": _source(), "src-010": replace(_source(), id="src-010", publisher=None)}
+    corpus.sources = {
+        "src-009": _source(label="The Wire"),
+        "src-010": replace(_source(), id="src-010", publisher=None, label="Untitled report B"),
+    }
     corpus.claimants = {
         "article": Claimant("article", "The reporting outlet (own reporting)", "outlet", "outlets", "The outlet."),
         "army": Claimant("army", "The Army", "military", "officials", "The army."),
@@ -103,10 +96,7 @@ def test_the_outlets_own_voice_is_named_from_the_claims_citation():
         return Claim("c", "A bridge fell.", claimant, [Citation(source, "fell")], "reported", "Why.", "e")
 
     assert claimant_label(corpus, claim("article", "src-009")) == "The Wire (own reporting)"
-    assert (
-        claimant_label(corpus, claim("article", "src-010"))
-        == "The Wire: Bridge falls (outlet not stated), own reporting"
-    )
+    assert claimant_label(corpus, claim("article", "src-010")) == "Untitled report B (own reporting)"
     assert claimant_label(corpus, claim("army", "src-009")) == "The Army"
 
 
@@ -140,15 +130,10 @@ def reader_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "template"]):
         tag.decompose()
-    # A published correction is append-only (tooling/corrections.py): its reason and old values
-    # stay in the words they were published in, ids included, as quotes stay verbatim.
-    for tag in soup.select(".fc-corrections, .fc-corrections-log"):
+    # What a published correction changed (its old and new values) stays in the words it was
+    # published in, as quotes stay verbatim: history, not reader prose.
+    for tag in soup.select(".fc-changes"):
         tag.decompose()
-    # A source page's own title comes from sources.py, which the lead is rewriting (REWRITTEN_ELSEWHERE):
-    # the theme repeats it in previous/next links on neighbouring pages.
-    for tag in soup.select('a[href*="sources/src-"]'):
-        if re.search(r"\(\d{3}\)$", tag.get_text(" ", strip=True)) and not tag.find_parent(class_=re.compile("^fc-")):
-            tag.decompose()
     tips = [t.get("title", "") for t in soup.body.find_all(title=True)] + [
         t["aria-label"] for t in soup.body.find_all(attrs={"aria-label": True})
     ]
@@ -221,16 +206,65 @@ def test_no_claim_is_credited_to_an_anonymous_narration(real_built):
         assert "article’s own narration" not in text and "article's own narration" not in text, rel
     card = real_built.soup("events/western-joint-statement")
     heads = [p.get_text(" ", strip=True) for p in card.select(".fc-claim-head")]
-    assert any("outlet not stated" in h and "own reporting" in h for h in heads), heads
+    assert any("Untitled report B (own reporting)" in h for h in heads), heads
 
 
-def test_the_key_names_each_source_a_text_calls_by_number():
-    from tooling.names import handles_key, source_handle
+VERBATIM = ".fc-changes, blockquote, .fc-fulltext, .fc-shared, pre, code"
 
-    a = _source(id="src-003", label="The Wire: Bridge falls (003)")
-    b = _source(id="src-004", label="Untitled report: Strike (004)", publisher=None)
-    c = _source(id="src-005", label="No handle here")
-    assert source_handle(a) == "003" and source_handle(c) is None
-    key = handles_key([b, a, c], ["Source 003 says so; 004 agrees.", None])
-    assert [(h, s.id) for h, s in key] == [("003", "src-003"), ("004", "src-004")]
-    assert handles_key([a, b], ["In 2003 and 1004 nothing was said."]) == []  # whole words only
+
+@functools.cache
+def _blocks(path: Path, stamp: tuple[int, int]) -> tuple[str, ...]:
+    """A page's reader text, block by block (paragraphs, list items, cells, headings), without
+    what is quoted verbatim (source texts, quotes, a correction's old and new values)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    main = soup.select_one("article") or soup.body
+    for tag in main.select("script, style, template, " + VERBATIM):
+        tag.decompose()
+    out = []
+    for block in main.find_all(["p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "summary", "caption"]):
+        if block.find(["p", "li", "ul", "ol", "table"]):
+            continue  # its own blocks are read one by one
+        out.append(" ".join(block.get_text(" ").split()))
+    return tuple(out)
+
+
+def blocks(path: Path) -> tuple[str, ...]:
+    stat = path.stat()
+    return _blocks(path, (stat.st_mtime_ns, stat.st_size))
+
+
+def test_reader_pages_have_no_long_sentences_internal_words_or_not_stated_outlets(real_built):
+    from tooling.prose import Style, sentences, word_count
+
+    style = Style.load(ROOT / "claims" / "style.yaml")
+    terms = style.term_pattern()
+    pages = reader_pages(real_built.outdir)
+    long, internal, outlet = [], [], []
+    for rel in pages:
+        for block in blocks(real_built.outdir / rel):
+            for _, sentence in sentences(block):
+                if word_count(sentence) > 40:
+                    long.append(f"{rel}: {word_count(sentence)} words: {sentence[:90]}")
+            for m in terms.finditer(block):
+                if m.group(0).lower() == "outlet not stated":
+                    if not rel.startswith("sources/"):
+                        outlet.append(f"{rel}: {block[:90]}")
+                else:
+                    internal.append(f"{rel}: {m.group(0)!r} in {block[:90]}")
+    assert not long, "\n".join(long)
+    assert not internal, "\n".join(internal)
+    assert not outlet, "\n".join(outlet)
+
+
+def test_the_plain_language_scan_finds_what_it_looks_for(tmp_path):
+    long = " ".join(["word"] * 41) + "."
+    page = tmp_path / "p.html"
+    page.write_text(
+        f"<html><body><article><p>{long}</p><blockquote><p>{long}</p></blockquote>"
+        "<ul><li>A re-rating pass.</li></ul></article></body></html>",
+        encoding="utf-8",
+    )
+    found = blocks(page)
+    assert found == (long, "A re-rating pass.")  # the quote is verbatim, not reader prose

@@ -18,7 +18,7 @@ from tooling.corrections import kept_wording
 from tooling.prose import Style, plain, refs, sentences, split, word_count
 from tooling.records import Change, Correction
 
-LONG = " ".join(["word"] * 38) + "."
+LONG = "Word " + " ".join(["word"] * 37) + "."
 
 
 def set_summary(site, text: str) -> None:
@@ -41,10 +41,11 @@ def check(site, monkeypatch, capsys) -> tuple[int, list[str]]:
 REFUSED = [
     ("bare source number", "Source 003 says so.", 3, ["names a source by number", "{source}`"]),
     ("handle in brackets", "Two reports say so (002).", 23, ["names a source by number"]),
-    ("unknown reference", "As {source}`gamma` says.", 6, ["no source 'gamma'", "did you mean"]),
+    ("unknown reference", "As {source}`alpah` says.", 6, ["no source 'alpah'", "did you mean 'alpha'"]),
+    ("reference to nothing alike", "As {source}`gamma` says.", 6, ["no source 'gamma'", "the sources are: alpha, beta"]),
     ("unknown kind", "As {sorce}`alpha` says.", 6, ["unknown kind of reference", "did you mean {source}"]),
     ("record id", "The claim bridge-12-dead holds.", 13, ["record id", "{claim}`bridge-12-dead`"]),
-    ("long sentence", LONG, 3, ["a sentence of 38 words", "the limit is 35", "“word word"]),
+    ("long sentence", LONG, 3, ["a sentence of 38 words", "the limit is 35", "“Word word"]),
     ("internal term", "A re-rating pass changed it.", 5, ["editors' word", "editors_note"]),
     ("field name", "It is not_recorded here.", 9, ["field name"]),
     ("unknown glossary term", "One {term}`provenance` only.", 7, ["no term 'provenance'"]),
@@ -98,14 +99,14 @@ def test_a_long_summary_is_refused(site, monkeypatch, capsys):
 
 
 def test_the_limits_come_from_the_style_file(site, monkeypatch, capsys):
-    set_summary(site, "Five words in this sentence.")
+    set_summary(site, "Six words are in this sentence.")
     assert check(site, monkeypatch, capsys)[0] == 0
     (site / "claims" / "style.yaml").write_text(
-        "sentence_words: 4\ninternal_terms:\n  - term: bridge\n    instead: the crossing\n"
+        "sentence_words: 5\ninternal_terms:\n  - term: bridge\n    instead: the crossing\n"
     )
     code, lines = check(site, monkeypatch, capsys)
     assert code == 1
-    assert any("a sentence of 5 words (the limit is 4)" in ln for ln in lines), lines
+    assert any("a sentence of 6 words (the limit is 5)" in ln for ln in lines), lines
     assert any("'bridge' is an editors' word; instead: the crossing" in ln for ln in lines), lines
 
 
@@ -129,7 +130,7 @@ def test_plain_text_shows_reader_names(site):
     from tooling.validate import check as validate
 
     corpus, problems = validate(site / "claims")
-    assert not problems.items, problems.items
+    assert not problems, problems.report()
     assert plain("Per {source}`alpha`.", corpus) == f"Per {corpus.sources['alpha'].label}."
     assert plain("{claimant}`ministry` said.", corpus) == f"{corpus.claimants['ministry'].name} said."
 
@@ -182,3 +183,10 @@ def test_a_reference_renders_as_the_reader_name_with_a_link_and_text_stays_escap
     assert re.search(r"bridge-strike\.html#", links["the toll"]) or links["the toll"].startswith("#")
     assert "<b>so</b>" in summary.get_text() and summary.find("b") is None
     assert "{source}" not in result.html("events/bridge-strike")
+
+
+def test_a_broken_style_file_is_an_error_at_its_line(site, monkeypatch, capsys):
+    (site / "claims" / "style.yaml").write_text("sentence_words: 35\nsummary_words: many\n")
+    code, lines = check(site, monkeypatch, capsys)
+    assert code == 1
+    assert any(ln.startswith("claims/style.yaml:2:16: summary_words must be a whole number") for ln in lines), lines

@@ -128,7 +128,11 @@ class Style:
         """``claims/style.yaml``; the defaults where there is none (another newsroom's records)."""
         if not path.is_file():
             return cls()
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return cls.of(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+    @classmethod
+    def of(cls, data: dict) -> Style:
+        """From the style file's data, once the validator has checked it against its schema."""
         return cls(
             sentence_words=int(data.get("sentence_words", 35)),
             summary_words=int(data.get("summary_words", 80)),
@@ -143,7 +147,7 @@ class Style:
         return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
-_ABBREVIATIONS = {"u.n.", "u.s.", "u.k.", "dr.", "mr.", "mrs.", "ms.", "st.", "no.", "e.g.", "i.e.", "vs.", "gen.", "lt."}
+_ABBREVIATIONS = {"u.n.", "u.s.", "u.k.", "dr.", "mr.", "mrs.", "ms.", "st.", "e.g.", "i.e.", "vs.", "gen.", "lt."}
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9])")
 
 
@@ -154,7 +158,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
         word = text[: m.start() + 1].rsplit(None, 1)[-1].lower().lstrip("(“‘\"'")
         if word in _ABBREVIATIONS:
             continue
-        out.append((start, text[start : m.start() + 1].strip()))
+        out.append((start, text[start : m.start() + len(m.group(0).rstrip())].strip()))
         start = m.end()
     rest = text[start:].strip()
     if rest:
@@ -225,7 +229,8 @@ class StyleChecker:
             target = r.target.lower() if r.kind == "term" else r.target
             if target not in pool:
                 near = get_close_matches(target, [str(p) for p in pool], n=1)
-                hint = f"did you mean '{near[0]}'? " if near else ""
+                listed = ", ".join(sorted(map(str, pool))) if len(pool) <= 10 else ""
+                hint = f"did you mean '{near[0]}'? " if near else (f"the {r.kind}s are: {listed}; " if listed else "")
                 where = "docs/glossary.md" if r.kind == "term" else "the records"
                 yield StyleProblem(r.start, f"{{{r.kind}}}`{r.target}`: no {r.kind} '{r.target}' in {where}; {hint}fix the reference or remove it")
         # Outside the references: what a reader would see as words.

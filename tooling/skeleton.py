@@ -75,7 +75,7 @@ def source_text(text_path: Path, source_id: str) -> str:
     digest = hashlib.sha256(text_path.read_bytes()).hexdigest()
     return (
         SCHEMA_LINE.format(kind="source") + f"id: {source_id}\n"
-        f"label: {q('REPLACE: a short name for links (' + text_path.stem + ')')}\n"
+        f"label: {q('REPLACE: short name for readers')}\n"
         "title: null  # the headline as the text gives it, or null\n"
         "publisher: null  # not stated in the capture; never guess\n"
         "url: null  # http(s) address of the original, or null\n"

@@ -702,9 +702,16 @@ class _Checker:
         Each problem is placed at the line of the sentence it is about, inside a folded block."""
         from .prose import READER_KEYS, Style, StyleChecker, glossary_terms, walk_reader_text
 
+        style = Style()
+        path = self.dir / "style.yaml"
+        if path.exists():
+            doc = load_yaml(path, self.shown(path), self.problems, self.parsed)
+            if doc is None or not self.schema_ok(doc, "style"):
+                return  # the style file's own problems are reported; the texts are judged once it reads
+            style = Style.of(doc.data)
         if self.failed_kinds:
             return  # references are judged against complete records only
-        checker = StyleChecker(self.corpus, Style.load(self.dir / "style.yaml"), glossary_terms(self.root))
+        checker = StyleChecker(self.corpus, style, glossary_terms(self.root))
         self.problems.rank = RULES
         try:
             for doc, path, kind in self.reader_docs:

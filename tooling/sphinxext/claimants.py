@@ -15,7 +15,19 @@ from ..records import Claimant, Corpus
 from . import state
 from .aggregates import drawn_by, placeholder, register
 from .claims_index import correction_status  # the one wording of a claim's correction status
-from .common import badge_data, claim_ref, link, para, prose, prose_files, rating_counts, section, strong, text
+from .common import (
+    badge_data,
+    claim_ref,
+    link,
+    para,
+    prose,
+    prose_data,
+    prose_files,
+    rating_counts,
+    section,
+    strong,
+    text,
+)
 from .domain import Link
 from .state import RecordDirective
 
@@ -72,13 +84,13 @@ def collect_sides(corpus: Corpus, _arg: str) -> list[dict]:
             {
                 "id": side_anchor(side.id),
                 "name": side.name,
-                "about": side.about,
+                "about": prose_data(corpus, side.about),
                 "claims": count(sum(len(by[w.id]) for w in members), "claim"),
                 "claimants": [
                     {
                         "claimant": Link("claimant", w.id, w.name),
                         "kind": kind_words(w.kind),
-                        "description": w.description,
+                        "description": prose_data(corpus, w.description),
                         "inferred": bool(w.side_inference),
                         "claims": count(len(by[w.id]), "claim"),
                         "counts": rating_counts(by[w.id]),
@@ -137,7 +149,9 @@ class ClaimantDirective(RecordDirective):
         if side is not None:
             p = para(strong("Side: "), classes=["fc-claimant-side"])
             p += link("page", "claimants", side.name, fragment=side_anchor(side.id))
-            p += text(f" — {side.about} Kind: {kind_words(who.kind)}.")
+            p += text(" — ")
+            p.extend(prose(corpus, side.about))
+            p += text(f" Kind: {kind_words(who.kind)}.")
             sec += p
         if who.side_inference:
             sec += para(strong("Editor’s inference: "), prose(corpus, who.side_inference), classes=["fc-note", "fc-side-inference"])

@@ -204,8 +204,7 @@ def collect_log(corpus: Corpus, _arg: str) -> list[dict]:
                 "date": human_date(date),
                 "id": f"on-{date}",
                 "summary": prose_data(corpus, corpus.batches.get(date)),
-                "counts": f"{count(n, 'correction')} to {count(claims, 'claim')}: "
-                + "; ".join(f"{title.lower()}, {len(g)}" for (_, title), g in sorted(groups.items())),
+                "counts": f"{count(n, 'correction')} to {count(claims, 'claim')}, by cause",
                 "groups": [
                     {
                         "title": title,

@@ -185,12 +185,11 @@ def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
     if claim.figure is not None:
         f = claim.figure
         measure = corpus.measures.get(f.measure)
-        p = para(strong("Figure: "), inline(f.display(), ["fc-figure-value"]), f" — {f.scope}", classes=["fc-figure"])
-        p += text(f"; as of: {f.as_of}" if f.as_of else "; as of: not stated")
+        p = para(strong("Figure: "), inline(f.display(), ["fc-figure-value"]), ". ", classes=["fc-figure"])
+        p += text(f"Scope: {f.scope}. As of: {f.as_of or 'not stated'}.")
         if measure:
-            p += text(" (")
-            p += link("measure", measure.id, f"compare: {measure.label}")
-            p += text(")")
+            p += text(" ")
+            p += link("measure", measure.id, f"Compare all reports: {measure.label}")
         card += p
     for i, cit in enumerate(claim.citations):
         source = corpus.sources[cit.source]

@@ -14,7 +14,7 @@ from ..names import claimant_label, source_name
 from ..records import Claim, Corpus, Measure, count, format_number
 from .aggregates import drawn_by, placeholder, register
 from .charts import chart_data
-from .common import badge_data, claim_ref, link, para, prose, prose_files, section, strong
+from .common import badge_data, claim_ref, link, para, prose, prose_data, prose_files, prose_nodes, section, strong
 from .domain import (
     FIGURES_PAGE_SIZE,
     Link,
@@ -142,11 +142,12 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
     # Sources that retell one text are one origin: say how many independent ones there are.
     origins = corpus.origins.group_count(sources)
     n = sum(len(c.citations) for c in claims)
-    summary = (
-        f"What it counts: {measure.counts}. "
-        f"{count(n, 'report')} from {count(len(claimants), 'claimant')} in {count(len(sources), 'source')} "
-        f"({count(origins, 'independent origin')}); spread: {spread(claims)}."
-    )
+    summary = [
+        "What it counts: ",
+        *prose_data(corpus, measure.counts),
+        f". {count(n, 'report')} from {count(len(claimants), 'claimant')} in {count(len(sources), 'source')} "
+        f"({count(origins, 'independent origin')}); spread: {spread(claims)}.",
+    ]
     rows = []
     for claim in claims:
         f = claim.figure
@@ -173,7 +174,7 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
 def render_reports(d: dict | None, linker) -> list[nodes.Node]:
     if d is None:
         return [para("No claim in the records reports this measure.", classes=["fc-help"])]
-    out = [para(strong(d["status"] + ". "), d["summary"], classes=["fc-measure-summary"])]
+    out = [para(strong(d["status"] + ". "), prose_nodes(d["summary"], linker), classes=["fc-measure-summary"])]
     if d["chart"]:  # a bar per distinct value, with its key; None for a single value
         out.append(fc_template("", template="chart.html", data=linker.resolve(d["chart"])))
     out.extend(drawn_by("figures_table.html")(d["rows"], linker))
