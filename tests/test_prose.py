@@ -190,3 +190,20 @@ def test_a_broken_style_file_is_an_error_at_its_line(site, monkeypatch, capsys):
     code, lines = check(site, monkeypatch, capsys)
     assert code == 1
     assert any(ln.startswith("claims/style.yaml:2:16: summary_words must be a whole number") for ln in lines), lines
+
+
+def test_the_readability_report_measures_each_page_type(site, monkeypatch, capsys):
+    set_summary(site, "Short words win. " + " ".join(["Extraordinarily"] * 20) + " complicated.")
+    monkeypatch.chdir(site)
+    assert main(["style"]) == 0
+    out = capsys.readouterr().out
+    row = next(ln for ln in out.splitlines() if ln.startswith("Event pages: summaries"))
+    *_, longest, over, ease = row.split()
+    assert int(longest) == 21 and int(over) == 0 and float(ease) < 30  # long words: hard to read
+
+
+def test_reading_ease_orders_plain_above_dense():
+    from tooling.prose import reading_ease, syllables
+
+    assert [syllables(w) for w in ("cat", "table", "extraordinary", "the")] == [1, 2, 5, 1]  # an estimate: 6 by ear
+    assert reading_ease(["The cat sat. It was fed."]) > reading_ease(["Institutional accountability necessitates documentation."])

@@ -152,6 +152,33 @@ def _cmd_coverage(args) -> int:
     return 1 if missing else 0
 
 
+def _cmd_style(args) -> int:
+    """The readability report: words per sentence and reading ease, per page type."""
+    import yaml
+
+    from .prose import readability
+
+    corpus, problems = check(Path(args.claims), Path.cwd())
+    if problems:
+        print(problems.report())
+        return 1
+    folder = Path(args.claims)
+    files = sorted(folder.glob("events/*.yaml")) + sorted(folder.glob("sources/*.yaml"))
+    files += [folder / n for n in ("claimants.yaml", "measures.yaml", "places.yaml", "corrections.yaml")]
+    docs = [yaml.safe_load(f.read_text(encoding="utf-8")) for f in files if f.is_file()]
+    rows = readability(corpus, docs)
+    head = f"{'Page type':42} {'texts':>5} {'sent.':>5} {'words/sentence: mean':>21} {'median':>6} {'max':>4} {'>25':>4} {'ease':>5}"
+    print(head)
+    for r in rows:
+        ease = f"{r['ease']:.0f}" if r["ease"] is not None else "-"
+        print(
+            f"{r['kind']:42} {r['texts']:>5} {r['sentences']:>5} {r['mean']:>21.1f} {r['median']:>6} "
+            f"{r['max']:>4} {r['over_25']:>4} {ease:>5}"
+        )
+    print("Reading ease is Flesch's (60-70 plain English; lower is harder). Limits: claims/style.yaml.")
+    return 0
+
+
 def _cmd_quote(args) -> int:
     from .quotefinder import find_passages
 
@@ -277,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         "editor-schemas", "write the ids editors' YAML language servers complete (make check does)", _cmd_editor_schemas
     )
     command("coverage", "list numbers and names in the sources that no record covers", _cmd_coverage)
+    command("style", "the readability report: words per sentence and reading ease, per page type", _cmd_style)
     p = sub.add_parser("quote", help="find the exact passage of a source to quote")
     p.add_argument("source", help="source id, e.g. src-003")
     p.add_argument("words", help="some words of the passage, in order")

@@ -320,3 +320,68 @@ def walk_reader_text(data, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]
     elif isinstance(data, list):
         for i, v in enumerate(data):
             yield from walk_reader_text(v, path + (i,))
+
+
+# -- the readability report (tooling/run style) ------------------------------------
+
+_VOWELS = re.compile(r"[aeiouy]+", re.IGNORECASE)
+
+
+def syllables(word: str) -> int:
+    """Vowel groups, less a silent final 'e': the usual estimate (about 90% right on English)."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    if not w:
+        return 0
+    n = len(_VOWELS.findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee")) and n > 1:
+        n -= 1
+    return max(n, 1)
+
+
+def reading_ease(texts: list[str]) -> float | None:
+    """Flesch reading ease over the texts: 60-70 is plain English; news wire copy is about 50."""
+    sents = [s for t in texts for _, s in sentences(t)]
+    words = [w for s in sents for w in s.split() if re.search(r"[A-Za-z]", w)]
+    if not sents or not words:
+        return None
+    return 206.835 - 1.015 * len(words) / len(sents) - 84.6 * sum(map(syllables, words)) / len(words)
+
+
+# Which page a reader meets each kind of text on, for the report.
+PAGE_TYPES = {
+    "summary": "Event pages: summaries",
+    "rationale": "Event pages: why each rating",
+    "reason": "Corrections: reasons",
+    "basis": "Dates, timeline and origins: bases",
+    "note": "Notes (events, claims, sources, figures)",
+    "description": "Claimants: descriptions",
+    "counts": "Figures: what each measure counts",
+}
+
+
+def readability(corpus, docs) -> list[dict]:
+    """Words per sentence and reading ease per page type, over the reader fields of ``docs``
+    (each a record file's data), with references shown as readers see them."""
+    texts: dict[str, list[str]] = {}
+    for data in docs:
+        for _, key, value in walk_reader_text(data):
+            if key in PAGE_TYPES:
+                texts.setdefault(PAGE_TYPES[key], []).append(plain(value, corpus))
+    rows = []
+    for kind, found in sorted(texts.items()):
+        lengths = sorted(word_count(s) for t in found for _, s in sentences(t))
+        if not lengths:
+            continue
+        rows.append(
+            {
+                "kind": kind,
+                "texts": len(found),
+                "sentences": len(lengths),
+                "mean": sum(lengths) / len(lengths),
+                "median": lengths[len(lengths) // 2],
+                "max": lengths[-1],
+                "over_25": sum(n > 25 for n in lengths),
+                "ease": reading_ease(found),
+            }
+        )
+    return rows

@@ -35,8 +35,14 @@ def _no_sideways_scroll(page):
 def test_the_home_page_leads_with_where_sources_agree_and_differ(browser, server, artifacts, corpus, width):
     context, page = _open(browser, server, "index.html", width)
     headings = page.locator("article h2, article h3").all_inner_texts()
-    # The findings come straight after the introduction, before the events and the way in.
-    assert headings[0].startswith("Key findings")
+    # The key numbers and the findings come straight after the introduction, before the events.
+    assert headings[0].startswith("Key numbers") and headings[1].startswith("Key findings")
+    numbers = page.locator(".fc-key-numbers li").all_inner_texts()
+    key = [m for m in corpus.measures.values() if m.key and m.id in corpus.figures_by_measure()]
+    assert len(numbers) == len(key) + 1  # and the offensive's first date
+    for m in key:  # each key number is there, attributed to who reports it
+        line = next(n for n in numbers if n.startswith(m.label))
+        assert "(" in line and ")" in line, line
     order = [h.split(" (")[0].rstrip("¶ ") for h in headings]
     assert order.index("Where the claims conflict") < order.index("What independent sources agree on")
     assert order.index("What independent sources agree on") < order.index("The offensive in date order")
@@ -51,7 +57,7 @@ def test_the_home_page_leads_with_where_sources_agree_and_differ(browser, server
     assert disputes.count() >= 1
     # ...and the answer is near the top: the first dispute is within two screens.
     top = page.locator("#findings-disputes").bounding_box()["y"]
-    assert top < 2 * 900
+    assert top < (3 if width < 600 else 2) * 900
     _no_sideways_scroll(page)
     page.screenshot(path=str(artifacts / "screenshots" / f"home-{width}.png"), full_page=True)
     context.close()

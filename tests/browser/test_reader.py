@@ -161,14 +161,52 @@ def test_claims_index_filters_by_rating(page, server):
         assert page.locator(".fc-pager [aria-current=page]").first.text_content() == "2"
 
 
-@pytest.mark.parametrize("name", list(KEY_PAGES))
-def test_nothing_overflows_at_375px(browser, server, name):
+# One page of every type a reader meets.
+PAGE_TYPES = {
+    **KEY_PAGES,
+    "timeline": "events/index.html",
+    "claimants": "claimants/index.html",
+    "claimant": "claimants/sana.html",
+    "sources": "sources/index.html",
+    "contested claims": "claims/contested.html",
+    "glossary": "glossary.html",
+    "methodology": "methodology.html",
+}
+
+# Every table cell and every figure of a card: is it inside the window, and not hidden?
+HIDDEN_CELLS = """() => {
+  const out = [];
+  for (const cell of document.querySelectorAll('article td, article th')) {
+    if (cell.closest('thead')) continue;  // a phone's cards label each cell instead
+    const r = cell.getBoundingClientRect();
+    const style = getComputedStyle(cell);
+    if (style.display === 'none' || style.visibility === 'hidden' || r.width === 0) out.push('hidden: ' + cell.textContent.trim().slice(0, 40));
+    else if (r.right > innerWidth + 1 || r.left < -1) out.push('off-screen: ' + cell.textContent.trim().slice(0, 40));
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_page_type_scrolls_sideways_or_hides_a_column_at_375px(browser, server, name):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
-    page.goto(f"{server}/{KEY_PAGES[name]}")
+    page.goto(f"{server}/{PAGE_TYPES[name]}")
     widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    hidden = page.evaluate(HIDDEN_CELLS)
     context.close()
     assert widths[0] <= widths[1], f"{name}: page is {widths[0]}px wide in a {widths[1]}px window"
+    assert hidden == [], f"{name}: {hidden[:5]}"
+
+
+def test_the_hidden_column_check_can_fail(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/figures/index.html")
+    page.add_style_tag(content="table.fc-cards td:nth-child(5) { display: none !important; }")
+    hidden = page.evaluate(HIDDEN_CELLS)
+    context.close()
+    assert hidden and all(h.startswith("hidden: ") for h in hidden)
 
 
 @pytest.mark.parametrize("name", ["index", "event", "source", "figures"])
