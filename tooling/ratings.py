@@ -72,7 +72,7 @@ def _two_origins(claim, corpus):
     shown = " + ".join("{" + ", ".join(g) + "}" for g in groups) or "none"
     return (
         f"rating 'corroborated' needs citations from at least two origin groups, but its sources are "
-        f"one origin ({shown}: their texts share wording; see 'python -m tooling origins'). "
+        f"one origin ({shown}: their texts share wording; see 'tooling/run origins'). "
         "Cite a source of another origin group, or rate it 'reported'"
     )
 

@@ -37,7 +37,7 @@ def exact_quote(corpus, source_id: str, words: str) -> str:
     if not found:
         raise SkeletonError(
             f"no passage of {source_id} has the words {words!r} in that order; "
-            f'try: python -m tooling quote {source_id} "..."'
+            f'try: tooling/run quote {source_id} "..."'
         )
     return found[0][1]
 

@@ -645,7 +645,7 @@ class _Checker:
                 f"quote not found verbatim in source '{cit.source}' ({source.text_name}); "
                 f"it first differs at character {at + 1} ('{folded_quote[at : at + 20]}'). "
                 f'Closest passage: "{shorten(closest, 120)}". Copy the words exactly as the source writes them '
-                f'(only whitespace may differ), e.g. with: python -m tooling quote {cit.source} "..."',
+                f'(only whitespace may differ), e.g. with: tooling/run quote {cit.source} "..."',
             )
             return
         # Prefer an occurrence wholly in the article, from its first line to its last.
