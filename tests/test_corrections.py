@@ -281,7 +281,9 @@ def test_a_day_with_many_corrections_has_the_editors_summary_and_long_groups_sta
         claims[f"c{i}"] = SimpleNamespace(id=f"c{i}", text=f"Claim {i}.", corrections=(c,), retracted=None)
     one = Correction("2026-12-01", (Change("rating", "reported", "unverified"),), "Unnamed source.")
     claims["r"] = SimpleNamespace(id="r", text="Claim r.", corrections=(one,), retracted=None)
-    corpus = SimpleNamespace(claims=claims, batches={"2026-12-01": "A review reworded claims."}, sources={}, measures={})
+    corpus = SimpleNamespace(
+        claims=claims, batches={"2026-12-01": "A review reworded claims."}, sources={}, measures={}
+    )
     (day,) = collect_log(corpus, "")
     assert day["summary"] == ["A review reworded claims."]
     groups = {g["title"]: g for g in day["groups"]}

@@ -191,3 +191,86 @@ def test_exports_follow_an_edit_and_are_left_alone_without_one(site):
     data = json.loads(exported.read_text(encoding="utf-8"))
     texts = {c["id"]: c["text"] for e in data["events"] for c in e["claims"]}
     assert texts["bridge-15-dead"] == "A monitor says at least 15 died in the strike."
+
+
+SINGLE_EVENT = """id: aaa-count
+title: A count
+kind: statement
+date:
+  reported: []
+  inferred: null
+place: Elsewhere
+summary: >-
+  One count, as {source}`alpha` gives it.
+claims:
+  - id: aaa-count-one
+    published: "2026-11-22"
+    text: The Monitor reported 12 people were killed.
+    claimant: monitor
+    citations:
+      - source: alpha
+        quote: "The ministry said 12 people were killed in the strike on the bridge."
+    rating: reported
+    rationale: One source carries it.
+    figure:
+      measure: aaa-count
+      value: 12
+      qualifier: exact
+      unit: people
+      scope: the count
+      as_of: null
+"""
+
+
+def _with_a_single_report(site):
+    """A second measure, first by label, with one report: the figures list it after the
+    bridge's differing reports; and a summary that names a source by reference."""
+    (site / "claims/events/aaa-count.yaml").write_text(SINGLE_EVENT, encoding="utf-8")
+    edit(
+        site,
+        "claims/measures.yaml",
+        "measures:\n",
+        "measures:\n  - id: aaa-count\n    label: A count of the dead\n    counts: people killed\n",
+    )
+
+
+def _second_report_differs(site):
+    path = site / "claims/events/aaa-count.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '  - id: aaa-count-two\n    published: "2026-11-22"\n    text: The Monitor reported at least 15 died.\n'
+        "    claimant: monitor\n    citations:\n      - source: alpha\n"
+        '        quote: "at least 15 people died, “mostly civilians,” in the strike"\n'
+        "    rating: reported\n    rationale: One source carries it.\n"
+        "    figure:\n      measure: aaa-count\n      value: 15\n      qualifier: at-least\n      unit: people\n"
+        "      scope: the count\n      as_of: null\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_second_report_differs, _source_metadata],
+    ids=["figures reordered by a claim edit", "a referenced source renamed"],
+)
+def test_pages_that_order_or_name_other_records_follow_an_edit(site, tmp_path, change):
+    _with_a_single_report(site)
+    first = build(site)
+    order = [s["id"] for s in first.soup("figures/index").select("section.fc-measure")]
+    assert order == ["measure-bridge-deaths", "measure-aaa-count"]  # what differs comes first
+    before = {p: p.stat().st_mtime_ns for p in (site / "claims").rglob("*")}
+    change(site)
+    for path in (site / "claims").rglob("*"):
+        if before.get(path) != path.stat().st_mtime_ns:
+            touch_later(path)
+    incremental = build(site)
+    assert incremental.warnings == "", incremental.warnings
+    clean = clean_build_of(site, tmp_path)
+    mine, theirs = pages(incremental.outdir), pages(clean.outdir)
+    stale = [name for name in theirs if mine.get(name) != theirs[name]]
+    assert stale == [], f"pages that differ from a clean build: {stale}"
+    if change is _second_report_differs:
+        order = [s["id"] for s in incremental.soup("figures/index").select("section.fc-measure")]
+        assert order == ["measure-aaa-count", "measure-bridge-deaths"]
+    else:
+        assert "Alpha wire report" in incremental.soup("events/aaa-count").select_one("p.fc-summary").get_text()

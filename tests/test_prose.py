@@ -42,7 +42,12 @@ REFUSED = [
     ("bare source number", "Source 003 says so.", 3, ["names a source by number", "{source}`"]),
     ("handle in brackets", "Two reports say so (002).", 23, ["names a source by number"]),
     ("unknown reference", "As {source}`alpah` says.", 6, ["no source 'alpah'", "did you mean 'alpha'"]),
-    ("reference to nothing alike", "As {source}`gamma` says.", 6, ["no source 'gamma'", "the sources are: alpha, beta"]),
+    (
+        "reference to nothing alike",
+        "As {source}`gamma` says.",
+        6,
+        ["no source 'gamma'", "the sources are: alpha, beta"],
+    ),
     ("unknown kind", "As {sorce}`alpha` says.", 6, ["unknown kind of reference", "did you mean {source}"]),
     ("record id", "The claim bridge-12-dead holds.", 13, ["record id", "{claim}`bridge-12-dead`"]),
     ("long sentence", LONG, 3, ["a sentence of 38 words", "the limit is 35", "“Word word"]),
@@ -206,4 +211,6 @@ def test_reading_ease_orders_plain_above_dense():
     from tooling.prose import reading_ease, syllables
 
     assert [syllables(w) for w in ("cat", "table", "extraordinary", "the")] == [1, 2, 5, 1]  # an estimate: 6 by ear
-    assert reading_ease(["The cat sat. It was fed."]) > reading_ease(["Institutional accountability necessitates documentation."])
+    assert reading_ease(["The cat sat. It was fed."]) > reading_ease(
+        ["Institutional accountability necessitates documentation."]
+    )

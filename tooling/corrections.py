@@ -169,7 +169,7 @@ def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
                     f"corrections.{k}.editors_note",
                     "this correction's reason was reworded after it was published; that is allowed, but the "
                     "wording readers first saw must stay in the records: copy it into 'editors_note' "
-                    f"(\"{_clip(was.reason)}\")",
+                    f'("{_clip(was.reason)}")',
                 )
         if old.retracted is not None and new.retracted != old.retracted:
             yield Missing(cid, "retracted", "the retraction was published; it stays as it was")

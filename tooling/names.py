@@ -13,6 +13,7 @@ from .records import Claim, Corpus, Source, count
 
 __all__ = ["count", "source_name", "source_title", "own_reporting", "claimant_label", "kind_words"]
 
+
 def source_name(source: Source) -> str:
     """A source as readers name it: its one short name (``label``), as the editors chose it.
 

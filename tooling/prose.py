@@ -171,7 +171,9 @@ def word_count(text: str) -> int:
 
 
 # A source's number as the editors' handles had it: "source 003", "sources 000 and 004", "(002)".
-_SOURCE_NUMBER = re.compile(r"\b(?:sources?|captures?|articles?|reports?)\s+\d{3}\b|(?<![\d,.])\b0\d{2}\b(?![\d,.])", re.I)
+_SOURCE_NUMBER = re.compile(
+    r"\b(?:sources?|captures?|articles?|reports?)\s+\d{3}\b|(?<![\d,.])\b0\d{2}\b(?![\d,.])", re.I
+)
 _SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 
 
@@ -183,10 +185,15 @@ class StyleProblem(NamedTuple):
 def _ids(corpus) -> re.Pattern | None:
     """Record ids a reader could meet as words: source ids and every id with a hyphen
     (a single word like 'army' is also an ordinary word)."""
-    ids = {*corpus.sources, *(i for group in (corpus.claims, corpus.events, corpus.measures, corpus.claimants) for i in group if "-" in i)}
+    ids = {
+        *corpus.sources,
+        *(i for group in (corpus.claims, corpus.events, corpus.measures, corpus.claimants) for i in group if "-" in i),
+    }
     if not ids:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)) + r")(?![\w-])")
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)) + r")(?![\w-])"
+    )
 
 
 class StyleChecker:
@@ -223,7 +230,9 @@ class StyleChecker:
             if r.kind not in KINDS:
                 near = get_close_matches(r.kind, KINDS, n=1)
                 hint = f"did you mean {{{near[0]}}}? " if near else ""
-                yield StyleProblem(r.start, f"unknown kind of reference '{{{r.kind}}}'; {hint}use one of {', '.join(KINDS)}")
+                yield StyleProblem(
+                    r.start, f"unknown kind of reference '{{{r.kind}}}'; {hint}use one of {', '.join(KINDS)}"
+                )
                 continue
             pool = self.known(r.kind)
             target = r.target.lower() if r.kind == "term" else r.target
@@ -232,7 +241,10 @@ class StyleChecker:
                 listed = ", ".join(sorted(map(str, pool))) if len(pool) <= 10 else ""
                 hint = f"did you mean '{near[0]}'? " if near else (f"the {r.kind}s are: {listed}; " if listed else "")
                 where = "docs/glossary.md" if r.kind == "term" else "the records"
-                yield StyleProblem(r.start, f"{{{r.kind}}}`{r.target}`: no {r.kind} '{r.target}' in {where}; {hint}fix the reference or remove it")
+                yield StyleProblem(
+                    r.start,
+                    f"{{{r.kind}}}`{r.target}`: no {r.kind} '{r.target}' in {where}; {hint}fix the reference or remove it",
+                )
         # Outside the references: what a reader would see as words.
         words = "".join(" " * (p.end - p.start) if isinstance(p, Ref) else p for p in split(text))
         for m in _SOURCE_NUMBER.finditer(words):
@@ -245,7 +257,9 @@ class StyleChecker:
             )
         if self.ids is not None:
             for m in self.ids.finditer(words):
-                kind = next(k for k in ("source", "claim", "event", "measure", "claimant") if m.group(0) in self.known(k))
+                kind = next(
+                    k for k in ("source", "claim", "event", "measure", "claimant") if m.group(0) in self.known(k)
+                )
                 yield StyleProblem(
                     m.start(),
                     f"'{m.group(0)}' is a record id, which readers should not see; write {{{kind}}}`{m.group(0)}` "
@@ -263,7 +277,7 @@ class StyleChecker:
                 )
         shown = plain(text, self.corpus)
         limit = self.style.claim_words if key == "text" else self.style.sentence_words
-        for offset, sentence in sentences(shown):
+        for _, sentence in sentences(shown):
             n = word_count(sentence)
             if n > limit:
                 yield StyleProblem(
@@ -273,7 +287,10 @@ class StyleChecker:
         if key == "summary":
             n = word_count(shown)
             if n > self.style.summary_words:
-                yield StyleProblem(0, f"the summary has {n} words (the limit is {self.style.summary_words}); keep what happened and who says so, move the rest to the claims' rationales")
+                yield StyleProblem(
+                    0,
+                    f"the summary has {n} words (the limit is {self.style.summary_words}); keep what happened and who says so, move the rest to the claims' rationales",
+                )
 
 
 def _clip(s: str, n: int = 12) -> str:

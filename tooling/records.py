@@ -354,7 +354,9 @@ class Corpus:
     places: dict[str, Place] = field(default_factory=dict)  # from claims/places.yaml, if there is one
     unmapped: dict[str, Unmapped] = field(default_factory=dict)  # event id -> why it is not on the map
     places_path: Path | None = None
-    batches: dict[str, str] = field(default_factory=dict)  # date -> summary of that day's corrections (claims/corrections.yaml)
+    batches: dict[str, str] = field(
+        default_factory=dict
+    )  # date -> summary of that day's corrections (claims/corrections.yaml)
     batches_path: Path | None = None
     # Values derived from the source texts, possibly kept from the last run.
     memo: Memo = field(default_factory=Memo, repr=False, compare=False)
@@ -413,5 +415,7 @@ class Corpus:
         """Every file the records were read from (for build dependencies)."""
         files = [s.yaml_path for s in self.sources.values()] + [s.text_path for s in self.sources.values()]
         files += [e.yaml_path for e in self.events.values()]
-        files += [p for p in (self.claimants_path, self.measures_path, self.places_path, self.batches_path) if p is not None]
+        files += [
+            p for p in (self.claimants_path, self.measures_path, self.places_path, self.batches_path) if p is not None
+        ]
         return files

@@ -36,8 +36,7 @@ def exact_quote(corpus, source_id: str, words: str) -> str:
     found = find_passages(source, words, limit=1)
     if not found:
         raise SkeletonError(
-            f"no passage of {source_id} has the words {words!r} in that order; "
-            f'try: tooling/run quote {source_id} "..."'
+            f'no passage of {source_id} has the words {words!r} in that order; try: tooling/run quote {source_id} "..."'
         )
     return found[0][1]
 

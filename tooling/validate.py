@@ -694,7 +694,12 @@ class _Checker:
 
     # Fields shown as plain text (headings, feeds), per kind of file: checked for ids and
     # length, and refused references.  A source's headline is the capture's own words.
-    PLAIN_FIELDS = {"event": {"title", "text", "place", "scope", "as_of"}, "source": {"label"}, "claimants": {"name"}, "measures": {"label"}}
+    PLAIN_FIELDS = {
+        "event": {"title", "text", "place", "scope", "as_of"},
+        "source": {"label"},
+        "claimants": {"name"},
+        "measures": {"label"},
+    }
 
     def reader_style(self) -> None:
         """The house style (claims/style.yaml) and the reference rules, on every field readers read.

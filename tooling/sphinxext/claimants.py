@@ -154,7 +154,11 @@ class ClaimantDirective(RecordDirective):
             p += text(f" Kind: {kind_words(who.kind)}.")
             sec += p
         if who.side_inference:
-            sec += para(strong("Editor’s inference: "), prose(corpus, who.side_inference), classes=["fc-note", "fc-side-inference"])
+            sec += para(
+                strong("Editor’s inference: "),
+                prose(corpus, who.side_inference),
+                classes=["fc-note", "fc-side-inference"],
+            )
         if who.note:
             sec += para(strong("Editor’s note: "), prose(corpus, who.note), classes=["fc-note"])
         sec += placeholder("claimant-claims-by-event", who.id)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..names import source_name
 from ..prose import Ref, ref_label, split
 from ..ratings import BY_NAME
 from ..records import NOT_STATED, Claim, Corpus
@@ -67,9 +66,7 @@ def prose_files(corpus: Corpus, *values: str | None) -> set:
 
 def prose_data(corpus: Corpus, value: str | None) -> list:
     """The same as data for a template (``macros.prose``): strings and Links."""
-    return [
-        Link(p.kind, p.target, ref_label(p, corpus)) if isinstance(p, Ref) else p for p in split(value or "")
-    ]
+    return [Link(p.kind, p.target, ref_label(p, corpus)) if isinstance(p, Ref) else p for p in split(value or "")]
 
 
 def inline(value, classes=()) -> nodes.inline:

@@ -23,14 +23,14 @@ from pathlib import Path
 from docutils import nodes
 
 from ..names import source_name
-from ..ratings import BY_NAME
 from ..prose import plain
+from ..ratings import BY_NAME
 from ..records import Change, Claim, Corpus, Figure, Retraction, count
 from .aggregates import register
 from .common import claim_ref, claimant_name, para, prose, prose_data, strong, text
-from .nodes import fc_template
 from .config import organization
 from .domain import INDEX_PAGES, address
+from .nodes import fc_template
 
 PAGE = INDEX_PAGES["corrections"]
 FEED = "corrections.atom"

@@ -79,7 +79,12 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
     else:
         box += para(strong("As reported: "), "no source dates it")
     if event.inferred_date:
-        box += para(strong("Editor’s inference: "), event.inferred_date.display(), " — ", prose(corpus, event.inferred_date.basis))
+        box += para(
+            strong("Editor’s inference: "),
+            event.inferred_date.display(),
+            " — ",
+            prose(corpus, event.inferred_date.basis),
+        )
     else:
         box += para(strong("Editor’s inference: "), "none made")
     return box
@@ -150,7 +155,11 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
             ("When", date_body(corpus, event)),
             ("Where", event.place),
             ("Kind", event.kind),
-            *([("Timeline", para(PHASES[event.period.phase], " — ", prose(corpus, event.period.basis)))] if event.period else []),
+            *(
+                [("Timeline", para(PHASES[event.period.phase], " — ", prose(corpus, event.period.basis)))]
+                if event.period
+                else []
+            ),
             ("Sources", para(*_join([link("source", s, source_name(corpus.sources[s])) for s in sources]))),
         ]
     )
