@@ -179,6 +179,28 @@ def _cmd_style(args) -> int:
     return 0
 
 
+def _cmd_corroboration(args) -> int:
+    """Passages of independent origins a claim does not cite that share its key words: a prompt."""
+    from .corroboration import candidates
+
+    corpus, problems = check(Path(args.claims), Path.cwd())
+    if problems:  # a prompt: still useful while other problems are being fixed
+        print(f"({len(problems)} problem(s) in the records: 'make check' lists them)", file=sys.stderr)
+    found = candidates(corpus)
+    for c in found:
+        source = corpus.sources[c.source]
+        print(
+            f"{c.claim.id} ({c.claim.rating}): {source.label} ({c.source}), line {c.line} shares "
+            f"{', '.join(c.shared)} ({c.share:.0%} of its key words)\n    “{c.sentence}”"
+        )
+    print(
+        f"{len(found)} passage(s) of independent origins share a claim's key words. For each: if it "
+        "carries the claim, cite it (and rate it again); if not, keep the claim to what its own "
+        "origin says. A prompt, not an error."
+    )
+    return 0
+
+
 def _cmd_quote(args) -> int:
     from .quotefinder import find_passages
 
@@ -304,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
         "editor-schemas", "write the ids editors' YAML language servers complete (make check does)", _cmd_editor_schemas
     )
     command("coverage", "list numbers and names in the sources that no record covers", _cmd_coverage)
+    command(
+        "corroboration", "passages of independent origins that may carry a claim (a prompt)", _cmd_corroboration
+    )
     command("style", "the readability report: words per sentence and reading ease, per page type", _cmd_style)
     p = sub.add_parser("quote", help="find the exact passage of a source to quote")
     p.add_argument("source", help="source id, e.g. src-003")

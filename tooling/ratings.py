@@ -89,6 +89,21 @@ def _named(rating: str) -> Callable:
     return fails
 
 
+def _outlet_named(claim, corpus):
+    """An outlet's own reporting is a named claimant only where a capture names the outlet."""
+    who = corpus.claimants.get(claim.claimant)
+    if who is None or who.kind != "outlet":
+        return None
+    sources = [corpus.sources[c.source] for c in claim.citations if c.source in corpus.sources]
+    if sources and not any(s.publisher for s in sources):
+        return (
+            "rating 'reported' needs a named claimant, but this is the own reporting of sources whose "
+            "captures name no outlet, so who says it cannot be checked; cite a source that names its "
+            "outlet and carries it too, or rate it 'unverified'"
+        )
+    return None
+
+
 def _settled_only(rating: str) -> Callable:
     def fails(claim, corpus):
         open_ = [c.id for c in live_contradicted(claim, corpus) if c.rating != "inaccurate"]
@@ -152,14 +167,21 @@ SCALE: tuple[Rating, ...] = (
         4,
         "Reported",
         "Carried by one origin (one source, or sources that retell one text) and attributed to a named "
-        "claimant; nothing in the records disputes it, and no independent origin confirms it.",
-        (Condition("its claimant is named", _named("reported")), Condition(NOT_OPEN, _settled_only("reported"))),
+        "claimant; nothing in the records disputes it, and no independent origin confirms it. An outlet's "
+        "own reporting counts as named only where a capture names the outlet: the narration of a report "
+        "with no outlet stated is 'unverified'.",
+        (
+            Condition("its claimant is named", _named("reported")),
+            Condition("an outlet's own reporting comes from a capture that names the outlet", _outlet_named),
+            Condition(NOT_OPEN, _settled_only("reported")),
+        ),
     ),
     Rating(
         "unverified",
         3,
         "Unverified",
-        "Its origin is not named or cannot be checked: anonymous 'reports', unnamed sources, a claimant "
+        "Its origin is not named or cannot be checked: anonymous 'reports', unnamed sources, the own "
+        "reporting of a report whose outlet is not stated, a claimant "
         "whose existence or role the records cannot check (an appended, undated interview with an unnamed "
         "interviewer), or a source sentence that cannot be read with certainty (garbled as written). A named "
         "party that only one source quotes is 'reported', not 'unverified'. The rationale says what could "

@@ -27,7 +27,7 @@ class Finding:
     claim: str  # the id of the record (a claim, unless ``kind`` says otherwise)
     field: str  # the field the problem is about: where the editor's cursor should go
     message: str  # what is wrong, then how to fix it
-    kind: str = "claim"  # or "source"
+    kind: str = "claim"  # or "source", "event"
 
 
 @dataclass(frozen=True)
@@ -267,6 +267,99 @@ def everything_recorded(corpus: Corpus) -> Iterator[Finding]:
         )
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+# "two independent origins", "three origins", "a third origin": how many origins a rationale
+# says carry the claim.  Ordinals count too: "a third origin" says there are at least three.
+_ORIGIN_COUNT = re.compile(
+    r"\b(two|three|four|five|second|third|fourth|fifth|[2-9])\s+(?:independent\s+|separate\s+|different\s+)?origins?\b",
+    re.IGNORECASE,
+)
+
+
+def origin_count_in_rationale(corpus: Corpus) -> Iterator[Finding]:
+    """A rationale that counts the origins carrying its claim counts the ones it cites."""
+    from .ratings import origin_groups
+
+    for claim in live(corpus):
+        cited = len(origin_groups(claim, corpus))
+        for m in _ORIGIN_COUNT.finditer(claim.rationale or ""):
+            word = m.group(1).lower()
+            said = int(word) if word.isdigit() else _COUNT_WORDS[word]
+            if said > cited:
+                yield Finding(
+                    claim.id,
+                    "rationale",
+                    f"the rationale says '{m.group(0)}', but the claim cites {cited} origin"
+                    f"{'' if cited == 1 else 's'}; cite the other origin's passage, or count only the "
+                    "origins the claim cites",
+                )
+
+
+def corroboration_not_on_inaccurate(corpus: Corpus) -> Iterator[Finding]:
+    """A corroborated claim's independent origins do not rest on a passage the site rates inaccurate."""
+    from .ratings import origin_groups
+
+    wrong = [
+        (x.source, x.start, x.end)
+        for c in live(corpus)
+        if c.rating == "inaccurate"
+        for x in c.citations
+        if x.start >= 0
+    ]
+    if not wrong:
+        return
+    for claim in live(corpus):
+        if claim.rating != "corroborated":
+            continue
+        sound = [
+            x
+            for x in claim.citations
+            if not any(x.source == s and x.start < e and start < x.end for s, start, e in wrong)
+        ]
+        if len(sound) < len(claim.citations):
+            kept = type(claim)(**{**claim.__dict__, "citations": sound})
+            if len(origin_groups(kept, corpus)) < 2:
+                yield Finding(
+                    claim.id,
+                    "rating",
+                    "its second origin is a passage the site rates inaccurate (a claim rated 'inaccurate' "
+                    "quotes it); corroboration cannot rest on it: cite another origin or rate it 'reported'",
+                )
+
+
+# A title that reports an act ("Rebels take the airport") asserts it; a topic ("Strike on the
+# dormitories", "Death toll of the offensive") names what the page is about.  Verbs of doing,
+# as headlines write them (verbs of saying are attribution, above).
+_ACT = re.compile(
+    r"\b(takes?|took|captur(?:e|es|ed)|seiz(?:e|es|ed)|enter(?:s|ed)?|launch(?:es|ed)?|remov(?:e|es|ed)|"
+    r"issu(?:e|es|ed)|hits?|kill(?:s|ed)?|recaptur(?:e|es|ed)|fights?|fought|broker(?:s|ed)?|sweeps?|swept|"
+    r"reach(?:es|ed)?|pull(?:s|ed)?|displac(?:e|es|ed)|destroy(?:s|ed)?|retreat(?:s|ed)?|withdr[ae]w[sn]?|"
+    r"advanc(?:e|es|ed)|retak(?:e|es|en)|retook|approv(?:e|es|ed))\b",
+    re.IGNORECASE,
+)
+
+
+_SPEAKER = re.compile(r"^[A-Z][^:]{1,40}:\s")
+
+
+def titles_attribute(corpus: Corpus) -> Iterator[Finding]:
+    """An event's title states as fact only what independent sources agree on; otherwise it says
+    who says it, or keeps the sources' hedge."""
+    for event in corpus.events.values():
+        agreed = any(c.rating == "corroborated" and c.retracted is None for c in event.claims)
+        # "UN: more than 14,000 displaced": the headline convention for who says it.
+        said = ATTRIBUTION.search(event.title) or HEDGE.search(event.title) or _SPEAKER.match(event.title)
+        if agreed or said or not _ACT.search(event.title):
+            continue
+        yield Finding(
+            event.id,
+            "title",
+            "the title states it as fact, but no claim of this event is corroborated; say who says it "
+            '("X says ...", "... , Y reports") or keep the sources\' hedge ("reportedly")',
+            kind="event",
+        )
+
+
 RULES: tuple[Rule, ...] = (
     Rule("rating-conditions", "Every rating's conditions in the scale above hold for the claim.", rating_conditions),
     Rule(
@@ -297,6 +390,22 @@ RULES: tuple[Rule, ...] = (
         "a quoted passage (a number in one that records it as a figure; a year may date any quote), or is "
         "listed as not recorded, with the reason.",
         everything_recorded,
+    ),
+    Rule(
+        "origin-count",
+        "A rationale that counts the origins carrying its claim counts no more than the claim cites.",
+        origin_count_in_rationale,
+    ),
+    Rule(
+        "corroboration-not-on-inaccurate",
+        "A claim is corroborated only by origins whose passages the site does not rate inaccurate.",
+        corroboration_not_on_inaccurate,
+    ),
+    Rule(
+        "titles-attribute",
+        "An event's title that reports an act states it as fact only when a claim of the event is "
+        "corroborated; otherwise it says who says it or keeps the sources' hedge.",
+        titles_attribute,
     ),
     Rule(
         "corrections-dated",

@@ -776,6 +776,10 @@ class _Checker:
             )
 
         for finding in run(c):
+            if finding.kind == "event":
+                if finding.claim in self.event_docs:
+                    self.at(self.event_docs[finding.claim], (finding.field,), finding.message)
+                continue
             if finding.kind == "source":
                 # "Not recorded" is judged against what the records quote; with
                 # records or quotes unreadable it would only echo those errors.
