@@ -20,7 +20,10 @@ LAYERS = [
     ("foundation", {"memo", "problems", "quotes", "shapes", "unsafe_text", "yamlfile", "__init__"}),
     ("origins", {"origins"}),
     ("records", {"records", "names", "prose"}),
-    ("checks", {"ratings", "coverage", "corroboration", "rules", "corrections", "quotefinder", "schema_check", "integrity"}),
+    (
+        "checks",
+        {"ratings", "coverage", "corroboration", "rules", "corrections", "quotefinder", "schema_check", "integrity"},
+    ),
     ("validator", {"validate"}),
     ("outputs", {"exports", "editor_schemas", "skeleton"}),
     ("extension: foundations", {"sphinxext.config", "sphinxext.domain", "sphinxext.nodes", "sphinxext.state"}),

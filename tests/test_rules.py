@@ -205,6 +205,77 @@ def test_retracted_claims_are_history_not_judged_again(site):
     assert problems(site) == []
 
 
+def test_an_unidentified_outlets_own_reporting_is_unverified_not_reported(site):
+    # the monitor's claim becomes alpha's own narration, and alpha's capture names no outlet
+    edit(site, "claims/sources/alpha_0001.yaml", 'publisher: "Alpha Daily"', "publisher: null")
+    edit(site, "claims/claimants.yaml", "    kind: monitor", "    kind: outlet")
+    edit(site, EV, "text: A monitor says at least 15", "text: At least 15")
+    only(site, EV, 35, "captures name no outlet")
+    # ... so it is 'unverified'
+    edit(
+        site,
+        EV,
+        "    rating: reported\n    rationale: One source, named monitor.",
+        "    rating: unverified\n    rationale: Who says it cannot be checked.",
+    )
+    assert not [p for p in problems(site) if "outlet" in p.message]
+
+
+def test_a_rationale_counts_the_origins_it_cites(site):
+    edit(site, EV, "rationale: One source, named monitor.", "rationale: One source; a third origin agrees.")
+    only(site, EV, 36, "says 'third origin', but the claim cites 1 origin")
+
+
+def test_a_rationale_that_counts_the_origins_it_cites_passes(site):
+    edit(site, EV, "rationale: Two independent sources give 12.", "rationale: Two independent origins give 12.")
+    assert problems(site) == []
+
+
+def test_corroboration_cannot_rest_on_a_passage_rated_inaccurate(site):
+    # beta's passage is also quoted by a claim the site rates inaccurate: it cannot be the second origin
+    edit(
+        site,
+        EV,
+        "  - id: bridge-15-dead\n",
+        '  - id: beta-wrong\n    published: "2026-11-22"\n    text: Officials say the strike killed 12 people.\n'
+        "    claimant: ministry\n    citations:\n      - source: beta\n"
+        '        quote: "Officials confirmed the strike on the bridge killed 12 people."\n'
+        "    rating: inaccurate\n    rationale: Settled by the count.\n    contradicts: [bridge-15-dead]\n"
+        "  - id: bridge-15-dead\n",
+    )
+    edit(
+        site,
+        EV,
+        "    rating: reported\n    rationale: One source, named monitor.",
+        "    rating: reported\n    rationale: One source, named monitor.\n    contradicts: [beta-wrong]",
+    )
+    found = [p for p in problems(site) if "rates inaccurate" in p.message]
+    assert len(found) == 1 and found[0].line == 19, [str(p) for p in problems(site)]
+
+
+def test_a_title_that_reports_an_act_says_who_says_it(site):
+    # town-withdrawal has no corroborated claim: a title stating the act as fact is refused
+    edit(site, TW, "title: Did the army leave the town?", "title: The army withdrew from the town")
+    only(site, TW, 2, "the title states it as fact")
+    for fine in ("Witnesses say the army withdrew", "The army reportedly withdrew", "Army: we never withdrew"):
+        edit(site, TW, site.joinpath(TW).read_text().split("\n")[1], f'title: "{fine}"')
+        assert problems(site) == [], fine
+    # a topic is not an assertion; a corroborated claim may be stated as a title
+    edit(site, EV, "title: Strike on the bridge", "title: A strike hit the bridge")
+    assert problems(site) == []
+
+
+def test_the_corroboration_report_prompts_for_an_uncited_independent_passage(site, monkeypatch, capsys):
+    from tooling.cli import main
+
+    add_source(site, "gamma", "The monitor counted at least 15 people who died in the bridge strike, mostly civilians.")
+    monkeypatch.chdir(site)
+    assert main(["corroboration"]) == 0
+    out = capsys.readouterr().out
+    assert "bridge-15-dead (reported): " in out and "(gamma), line 1 shares" in out
+    assert "A prompt, not an error." in out
+
+
 def test_every_rule_has_a_test_here():
     import sys
 
@@ -218,6 +289,9 @@ def test_every_rule_has_a_test_here():
         "corrections-real": "real_change",
         "figure-in-quote": "number_its_quote_gives",
         "everything-recorded": "unrecorded_number",
+        "origin-count": "counts_the_origins",
+        "corroboration-not-on-inaccurate": "rest_on_a_passage_rated_inaccurate",
+        "titles-attribute": "title_that_reports_an_act",
     }
     assert set(words) == {r.name for r in RULES}
     assert all(words[r.name] in tests for r in RULES)

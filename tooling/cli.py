@@ -326,9 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         "editor-schemas", "write the ids editors' YAML language servers complete (make check does)", _cmd_editor_schemas
     )
     command("coverage", "list numbers and names in the sources that no record covers", _cmd_coverage)
-    command(
-        "corroboration", "passages of independent origins that may carry a claim (a prompt)", _cmd_corroboration
-    )
+    command("corroboration", "passages of independent origins that may carry a claim (a prompt)", _cmd_corroboration)
     command("style", "the readability report: words per sentence and reading ease, per page type", _cmd_style)
     p = sub.add_parser("quote", help="find the exact passage of a source to quote")
     p.add_argument("source", help="source id, e.g. src-003")
