@@ -53,6 +53,7 @@ REFUSED = [
     ("long sentence", LONG, 3, ["a sentence of 38 words", "the limit is 35", "“Word word"]),
     ("internal term", "A re-rating pass changed it.", 5, ["editors' word", "editors_note"]),
     ("field name", "It is not_recorded here.", 9, ["field name"]),
+    ("history word", "The rating changed to reported.", 7, ["tells the record's history", "corrections log"]),
     ("unknown glossary term", "One {term}`provenance` only.", 7, ["no term 'provenance'"]),
 ]
 
@@ -94,6 +95,20 @@ def test_every_problem_of_a_text_in_one_run(site, monkeypatch, capsys):
     assert code == 1
     said = " ".join(lines)
     assert "names a source by number" in said and "editors' word" in said and "38 words" in said
+
+
+def test_a_correction_reason_may_tell_history(site, monkeypatch, capsys):
+    path = site / "claims/events/town-withdrawal.yaml"
+    body = path.read_text(encoding="utf-8")
+    body = body.replace(
+        "    rationale: The army denies it.\n",
+        '    rationale: The army denies it.\n    corrections:\n      - date: "2026-11-23"\n        changes:\n'
+        "          - field: rating\n            old: reported\n            new: contested\n"
+        "        reason: The rating changed to contested, no longer reported.\n",
+    )
+    path.write_text(body, encoding="utf-8")
+    code, lines = check(site, monkeypatch, capsys)
+    assert code == 0, lines
 
 
 def test_a_long_summary_is_refused(site, monkeypatch, capsys):

@@ -47,6 +47,8 @@ READER_KEYS = {
     "counts",
     "publisher_basis",
 }
+# Fields that say what holds now; only a correction's reason tells what changed.
+PRESENT_KEYS = {"summary", "rationale", "note", "basis", "description"}
 PLAIN_KEYS = {"title", "text", "label", "name", "place", "scope", "as_of"}
 # Parts of a record readers never see, or whose words never change (a log's old and new values).
 NOT_READER = {"not_recorded", "changes", "editors_note", "citations", "reported", "quote"}
@@ -122,6 +124,7 @@ class Style:
     summary_words: int = 80
     claim_words: int = 30
     internal_terms: list[tuple[str, str]] = field(default_factory=list)  # (term, what to write instead)
+    history_terms: list[tuple[str, str]] = field(default_factory=list)  # refused outside correction reasons
 
     @classmethod
     def load(cls, path: Path) -> Style:
@@ -138,12 +141,14 @@ class Style:
             summary_words=int(data.get("summary_words", 80)),
             claim_words=int(data.get("claim_words", 30)),
             internal_terms=[(str(t["term"]), str(t.get("instead", ""))) for t in data.get("internal_terms", [])],
+            history_terms=[(str(t["term"]), str(t.get("instead", ""))) for t in data.get("history_terms", [])],
         )
 
-    def term_pattern(self) -> re.Pattern | None:
-        if not self.internal_terms:
+    def term_pattern(self, terms: list[tuple[str, str]] | None = None) -> re.Pattern | None:
+        terms = self.internal_terms if terms is None else terms
+        if not terms:
             return None
-        alts = "|".join(re.escape(t) for t, _ in sorted(self.internal_terms, key=lambda ti: -len(ti[0])))
+        alts = "|".join(re.escape(t) for t, _ in sorted(terms, key=lambda ti: -len(ti[0])))
         return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
@@ -204,6 +209,7 @@ class StyleChecker:
         self.style = style
         self.glossary = {g.lower() for g in glossary}
         self.terms = style.term_pattern()
+        self.history = style.term_pattern(style.history_terms)
         self.ids = _ids(corpus)
 
     def known(self, kind: str) -> dict | set:
@@ -274,6 +280,14 @@ class StyleChecker:
                     m.start(),
                     f"'{m.group(0)}' is an editors' word; instead: {instead.get(m.group(0).lower(), 'plain words')} "
                     "(working notes go in 'editors_note', which readers never see)",
+                )
+        if self.history is not None and key in PRESENT_KEYS:
+            instead = {t.lower(): i for t, i in self.style.history_terms}
+            for m in self.history.finditer(words):
+                yield StyleProblem(
+                    m.start(),
+                    f"'{m.group(0)}' tells the record's history, which the corrections log already shows; "
+                    f"{instead.get(m.group(0).lower(), 'say what holds now')}",
                 )
         shown = plain(text, self.corpus)
         limit = self.style.claim_words if key == "text" else self.style.sentence_words

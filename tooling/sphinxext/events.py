@@ -59,6 +59,19 @@ class EventDirective(RecordDirective):
         return [render_event(corpus, event)]
 
 
+# An event's kind in readers' words ("capture" alone reads like the captured articles).
+EVENT_KINDS = {
+    "offensive": "military offensive",
+    "capture": "capture of a place",
+    "strike": "strike",
+    "death": "death",
+    "response": "response",
+    "humanitarian": "humanitarian",
+    "statement": "statement",
+    "background": "background",
+}
+
+
 def date_body(corpus: Corpus, event: Event) -> nodes.Node:
     box = nodes.container(classes=["fc-date"])
     if event.reported_dates:
@@ -154,7 +167,7 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
         [
             ("When", date_body(corpus, event)),
             ("Where", event.place),
-            ("Kind", event.kind),
+            ("Kind", EVENT_KINDS.get(event.kind, event.kind)),
             *(
                 [("Timeline", para(PHASES[event.period.phase], " — ", prose(corpus, event.period.basis)))]
                 if event.period

@@ -137,7 +137,13 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
         return None
     status = measure_status(claims)[1]
     measure: Measure = corpus.measures[measure_id]
-    claimants = {c.claimant for c in claims}
+    # Who reports it, as readers count them: each outlet's own reporting is that outlet's.
+    claimants = {
+        (x.source if corpus.claimants[c.claimant].kind == "outlet" else c.claimant)
+        for c in claims
+        for x in c.citations
+        if c.claimant in corpus.claimants
+    }
     sources = {cit.source for c in claims for cit in c.citations}
     # Sources that retell one text are one origin: say how many independent ones there are.
     origins = corpus.origins.group_count(sources)

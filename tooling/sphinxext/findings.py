@@ -101,7 +101,6 @@ def _disputes(corpus: Corpus, claims: list[Claim]) -> dict | None:
         )
     disputes.sort(key=lambda d: -d["origins"])  # the most widely carried first (stable: timeline order)
     return {
-        "explains": BY_NAME["contested"].meaning,
         "lines": disputes[:LIMIT],
         "total": len(disputes),
         "claims": count(len(contested), "claim"),
@@ -153,10 +152,13 @@ def collect_key_numbers(corpus: Corpus, _arg: str) -> dict:
             label = claimant_short(corpus, c)
             if label not in who:
                 who.append(label)
+        sources = {x.source for c in groups[m.id] for x in c.citations}
         lines.append(
             {
                 "measure": Link("measure", m.id, m.label),
                 "reports": [{"value": v, "by": "; ".join(who)} for v, who in values.items()],
+                # reports that retell one text are one origin: say how many independent ones there are
+                "origins": count(corpus.origins.group_count(sources), "independent origin"),
             }
         )
     dated = [e for e in corpus.events_in_order() if e.inferred_date and e.period and e.period.phase == "offensive"]
