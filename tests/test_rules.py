@@ -257,7 +257,12 @@ def test_a_title_that_reports_an_act_says_who_says_it(site):
     # town-withdrawal has no corroborated claim: a title stating the act as fact is refused
     edit(site, TW, "title: Did the army leave the town?", "title: The army withdrew from the town")
     only(site, TW, 2, "the title states it as fact")
-    for fine in ("Witnesses say the army withdrew", "The army reportedly withdrew", "Army: we never withdrew"):
+    for fine in (
+        "Witnesses say the army withdrew",
+        "The army reportedly withdrew",
+        "Army: we never withdrew",
+        "Withdraw",
+    ):
         edit(site, TW, site.joinpath(TW).read_text().split("\n")[1], f'title: "{fine}"')
         assert problems(site) == [], fine
     # a topic is not an assertion; a corroborated claim may be stated as a title

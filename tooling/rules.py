@@ -349,7 +349,9 @@ def titles_attribute(corpus: Corpus) -> Iterator[Finding]:
         agreed = any(c.rating == "corroborated" and c.retracted is None for c in event.claims)
         # "UN: more than 14,000 displaced": the headline convention for who says it.
         said = ATTRIBUTION.search(event.title) or HEDGE.search(event.title) or _SPEAKER.match(event.title)
-        if agreed or said or not _ACT.search(event.title):
+        # A headline's first word is its subject or a noun ("Launch on the first day", "Strike on
+        # the bridge"): an act is a verb after it ("Rebels launch ...").
+        if agreed or said or not any(m.start() > 0 for m in _ACT.finditer(event.title)):
             continue
         yield Finding(
             event.id,

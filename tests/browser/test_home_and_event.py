@@ -37,7 +37,7 @@ def test_the_home_page_leads_with_where_sources_agree_and_differ(browser, server
     headings = page.locator("article h2, article h3").all_inner_texts()
     # The key numbers and the findings come straight after the introduction, before the events.
     assert headings[0].startswith("Key numbers") and headings[1].startswith("Key findings")
-    numbers = page.locator(".fc-key-numbers li").all_inner_texts()
+    numbers = page.locator(".fc-key-numbers > ul > li").all_inner_texts()
     key = [m for m in corpus.measures.values() if m.key and m.id in corpus.figures_by_measure()]
     assert len(numbers) == len(key) + 1  # and the offensive's first date
     for m in key:  # each key number is there, attributed to who reports it

@@ -75,8 +75,9 @@ def inline(value, classes=()) -> nodes.inline:
     return node
 
 
-def strong(value: str) -> nodes.strong:
-    return nodes.strong("", "", text(value))
+def strong(*values) -> nodes.strong:
+    """Bold: text (escaped), or text and links."""
+    return nodes.strong("", "", *[text(v) if isinstance(v, str) else v for v in values])
 
 
 def link(objtype: str, name: str, label, fragment: str = "", title: str = "", classes=()):

@@ -56,7 +56,7 @@ class EventDirective(RecordDirective):
         texts += [x.reason for c in event.claims for x in c.corrections]
         texts += [c.retracted.reason for c in event.claims if c.retracted]
         self.depend(*prose_files(corpus, *texts))
-        return [render_event(corpus, event)]
+        return [render_event(corpus, event, glossary="glossary" in self.env.found_docs)]
 
 
 # An event's kind in readers' words ("capture" alone reads like the captured articles).
@@ -135,7 +135,7 @@ def claim_groups(corpus: Corpus, event: Event) -> list[tuple[str, list[Claim]]]:
     return groups
 
 
-def render_event(corpus: Corpus, event: Event) -> nodes.section:
+def render_event(corpus: Corpus, event: Event, glossary: bool = False) -> nodes.section:
     """Summary and verdicts first, then the claims grouped by what they assert, the record's details last."""
     sec = section(event.title, [f"event-{event.id}"], classes=["fc-event"])
     sec += para(prose(corpus, event.summary), classes=["fc-summary"])
@@ -144,7 +144,8 @@ def render_event(corpus: Corpus, event: Event) -> nodes.section:
     for i, (rating, n) in enumerate((r, n) for r, n in counts if n):
         if i:
             verdicts += text(" ")
-        verdicts += badge(rating)
+        # each rating links to its glossary entry (where the site has one): its first use on the page
+        verdicts += link("term", rating, badge(rating), title=f"What '{rating}' means") if glossary else badge(rating)
         verdicts += text(f" ×{n}")
     sec += verdicts
     if event.note:
@@ -255,8 +256,11 @@ def collect_origins(corpus: Corpus, claim_id: str):
 
 
 def render_origins(groups, linker) -> list[nodes.Node]:
-    label = "one origin" if len(groups) == 1 else f"{len(groups)} independent origins"
-    p = para(strong(f"Carried by {label}: "), classes=["fc-origins"])
+    words, term = (
+        ("one origin", "origin") if len(groups) == 1 else (f"{len(groups)} independent origins", "independent origin")
+    )
+    said = linker.reference(Link("term", term, words)) if "glossary" in linker.builder.env.found_docs else words
+    p = para(strong("Carried by ", said, ": "), classes=["fc-origins"])
     for i, group in enumerate(groups):
         if i:
             p += text("; ")
