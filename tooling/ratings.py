@@ -153,7 +153,9 @@ SCALE: tuple[Rating, ...] = (
         "corroborated",
         5,
         "Corroborated",
-        "Carried by sources of at least two independent origins, and nothing in the records disputes it.",
+        "Carried by sources of at least two independent origins, and nothing in the records disputes it. "
+        "Independent texts agreeing is the check, so this holds for outlets' own reporting even where a "
+        "capture does not name its outlet.",
         (
             Condition(
                 "cites sources from at least two origin groups (texts that share wording are one origin)", _two_origins
