@@ -177,3 +177,14 @@ def test_the_machine_speed_reference_times_the_fixed_loop(monkeypatch):
     small = bench.cpu_reference(runs=3)
     monkeypatch.setattr(bench, "REFERENCE_LOOP", 1_000_000)
     assert bench.cpu_reference(runs=3) > 3 * small > 0
+
+
+def test_the_synthetic_corpus_passes_every_check(tmp_path):
+    """The bench builds it with the validator on: a new rule must not refuse it (as the house
+    style once refused its measure labels, which held their ids)."""
+    from tooling.synthetic import write_corpus
+    from tooling.validate import check
+
+    write_corpus(tmp_path, 30)
+    _, problems = check(tmp_path / "claims", tmp_path)
+    assert not problems, problems.report()

@@ -94,7 +94,7 @@ def write_corpus(root: Path, n_events: int, claims_per_event: int = CLAIMS_PER_E
     (claims_dir / "measures.yaml").write_text(
         "measures:\n"
         + "".join(
-            f"  - id: {m}\n    label: Deaths counted as {m}\n    counts: people killed\n    note: Synthetic.\n"
+            f"  - id: {m}\n    label: Deaths counted as measure {m[8:]}\n    counts: people killed\n    note: Synthetic.\n"
             for m in measures
         ),
         encoding="utf-8",
