@@ -298,8 +298,16 @@ def render_disputes(groups, linker) -> list[nodes.Node]:
     out = []
     for label, claims in groups:
         p = para(strong(label), classes=["fc-disputes"])
-        p.extend(_join([linker.reference(c) for c in claims], "; "))
+        if len(claims) == 1:
+            p += linker.reference(claims[0])
+            out.append(p)
+            continue
+        # several claims, each a sentence with its own full stop: one a line, not "strike.; The"
         out.append(p)
+        items = nodes.bullet_list(classes=["fc-disputes-list"])
+        for c in claims:
+            items += nodes.list_item("", para(linker.reference(c)))
+        out.append(items)
     return out
 
 
