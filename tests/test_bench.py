@@ -181,10 +181,11 @@ def test_the_machine_speed_reference_times_the_fixed_loop(monkeypatch):
 
 def test_the_synthetic_corpus_passes_every_check(tmp_path):
     """The bench builds it with the validator on: a new rule must not refuse it (as the house
-    style once refused its measure labels, which held their ids)."""
-    from tooling.synthetic import write_corpus
+    style once refused its measure labels, which held their ids, and, from the hundredth source
+    on, its source labels, which read as source numbers)."""
+    from tooling.synthetic import EVENTS_PER_SOURCE, write_corpus
     from tooling.validate import check
 
-    write_corpus(tmp_path, 30)
+    write_corpus(tmp_path, 101 * EVENTS_PER_SOURCE)
     _, problems = check(tmp_path / "claims", tmp_path)
     assert not problems, problems.report()

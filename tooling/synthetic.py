@@ -74,7 +74,7 @@ def write_corpus(root: Path, n_events: int, claims_per_event: int = CLAIMS_PER_E
         digest = hashlib.sha256(text.encode()).hexdigest()
         publisher = f'"Publisher {s % 7}"' if s % 3 else "null"
         (claims_dir / "sources" / f"s{s:05d}.yaml").write_text(
-            f"id: src-{s:05d}\nlabel: Synthetic source {s}\ntitle: null\npublisher: {publisher}\nurl: null\n"
+            f"id: src-{s:05d}\nlabel: Synthetic report {_letters(s)}\ntitle: null\npublisher: {publisher}\nurl: null\n"
             f"published: null\nretrieved: null\nlanguage: en\ntext: {name}\nsha256: {digest}\n"
             "furniture:\n  - lines: [1, 1]\n    kind: navigation\n",
             encoding="utf-8",
