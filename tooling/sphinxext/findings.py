@@ -193,7 +193,7 @@ def collect_home_events(corpus: Corpus, _arg: str) -> dict:
 def collect_findings(corpus: Corpus, _arg: str) -> dict:
     claims = [c for e in corpus.events_in_order() for c in e.claims if not c.retracted]
     groups = [
-        _group(corpus, claims, "inaccurate", "Shown to be wrong"),
+        _group(corpus, claims, "inaccurate", "Contradicted by the sources themselves"),
         _group(corpus, claims, "corroborated", "What independent sources agree on"),
     ]
     unverified = [c for c in claims if c.rating == "unverified"]
