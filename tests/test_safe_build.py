@@ -83,6 +83,40 @@ def wait_for(predicate, timeout=60.0):
     return False
 
 
+# A build the test holds at a known point, instead of hoping to catch it in time: the site's
+# conf.py gets a hook that, once Sphinx has started, writes its pid to HOLD/ready and waits
+# until the test writes HOLD/release (a test site builds in under a second, so a poll of `ps`
+# could miss the whole build on a quiet machine).
+HOLD_HOOK = """
+
+def setup(app):
+    import os, pathlib, time
+
+    def hold(app):
+        where = os.environ.get("TEST_HOLD_BUILD")
+        if where:
+            pathlib.Path(where, "ready").write_text(str(os.getpid()))
+            while not pathlib.Path(where, "release").exists():
+                time.sleep(0.02)
+
+    app.connect("builder-inited", hold)
+"""
+
+
+def start_held(site, tmp_path) -> tuple[subprocess.Popen, int, object]:
+    """Start a build and return once its Sphinx is running and held: (build, sphinx pid, release)."""
+    conf = site / "conf.py"
+    if HOLD_HOOK not in conf.read_text(encoding="utf-8"):
+        conf.write_text(conf.read_text(encoding="utf-8") + HOLD_HOOK, encoding="utf-8")
+    hold = tmp_path / f"hold-{len(list(tmp_path.glob('hold-*')))}"
+    hold.mkdir()
+    build = start(site, TEST_HOLD_BUILD=str(hold))
+    # Not a race: the held build cannot finish before the test releases it.
+    assert wait_for(lambda: (hold / "ready").exists() or build.poll() is not None, timeout=300)
+    assert build.poll() is None, build.communicate()
+    return build, int((hold / "ready").read_text()), lambda: (hold / "release").write_text("go")
+
+
 def snapshot(outdir):
     return {p.relative_to(outdir).as_posix(): p.read_bytes() for p in outdir.rglob("*") if p.is_file()}
 
@@ -128,24 +162,23 @@ def test_two_builds_at_once_both_publish_a_whole_site(site):
     assert leftovers(site) == []
 
 
-def test_a_second_build_can_refuse_to_wait(site):
+def test_a_second_build_can_refuse_to_wait(site, tmp_path):
     assert safe_build(site).returncode == 0
-    first = start(site)
-    assert wait_for(lambda: any(p.name.startswith("html.next-") for p in (site / "_build").iterdir()))
+    first, _, release = start_held(site, tmp_path)
     refused = safe_build(site, FACTCHECK_BUILD_WAIT="0")
+    release()
     assert refused.returncode != 0 and "another build of _build/html is running" in refused.stderr
     assert first.wait(timeout=300) == 0
 
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["killed", "terminated"])
-def test_a_killed_build_leaves_the_site_and_no_sphinx_behind(site, how):
+def test_a_killed_build_leaves_the_site_and_no_sphinx_behind(site, tmp_path, how):
     assert safe_build(site).returncode == 0
     pages = snapshot(site / "_build/html")
     edit(site, EV, "summary: A strike hit the bridge; tolls differ.", "summary: A strike hit the bridge.")
-    (site / "_build/doctrees/environment.pickle").unlink()  # a long build: every page re-read
-    build = start(site)
-    assert wait_for(lambda: sphinx_children(build.pid)), "sphinx did not start"
-    (child,) = sphinx_children(build.pid)
+    build, held, _ = start_held(site, tmp_path)  # never released: the kill comes first
+    assert sphinx_children(build.pid) == [held]  # the held Sphinx is the build's own child
+    child = held
     os.kill(build.pid, how)
     build.wait(timeout=30)
     assert wait_for(lambda: not alive(child), timeout=20), "sphinx outlived the build that started it"
@@ -153,7 +186,7 @@ def test_a_killed_build_leaves_the_site_and_no_sphinx_behind(site, how):
     if how == signal.SIGTERM:
         assert leftovers(site) == []  # it cleaned up after itself
     # The next build cleans what a kill left, and publishes.
-    assert safe_build(site).returncode == 0
+    assert safe_build(site).returncode == 0, "the next build must not be held"
     assert leftovers(site) == []
     assert complete(site, pages)
     assert "A strike hit the bridge.</p>" in (site / "_build/html/events/bridge-strike.html").read_text()
