@@ -95,7 +95,9 @@ def setup(app):
     def hold(app):
         where = os.environ.get("TEST_HOLD_BUILD")
         if where:
-            pathlib.Path(where, "ready").write_text(str(os.getpid()))
+            # written aside and renamed: the test never reads a half-written pid
+            pathlib.Path(where, "ready.tmp").write_text(str(os.getpid()))
+            os.replace(pathlib.Path(where, "ready.tmp"), pathlib.Path(where, "ready"))
             while not pathlib.Path(where, "release").exists():
                 time.sleep(0.02)
 
