@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tooling.names import claimant_label, count, kind_words, own_reporting, source_name, source_title
+from tooling.names import claimant_label, count, kind_words, own_reporting, source_name
 from tooling.records import Citation, Claim, Claimant, Corpus, Source
 from tooling.validate import check
 
@@ -67,11 +67,6 @@ def test_count_agrees_with_its_number(n, noun, words):
 def test_a_source_is_named_by_its_one_short_name():
     assert source_name(_source(label="The Wire")) == "The Wire"
     assert source_name(_source(publisher=None, label="Untitled report A")) == "Untitled report A"
-
-
-def test_a_source_page_is_titled_by_its_headline_or_its_short_name():
-    assert source_title(_source(label="The Wire")) == "Bridge falls in the night"
-    assert source_title(_source(title=None, label="Untitled report A")) == "Untitled report A"
 
 
 def test_own_reporting_names_the_outlet_by_its_short_name():

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .prose import clip
 from .records import Claim, Corpus, Correction, Figure
 
 # The fields a reader relies on: a change to any of them is a correction.
@@ -126,11 +127,6 @@ def _fold(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _clip(text: str, n: int = 12) -> str:
-    words = text.split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
-
-
 def kept_wording(was: Correction, now: Correction) -> bool:
     """A published entry's reason may be reworded for readers, if every wording published
     before (its reason, and the wordings its note kept) is kept in the new note."""
@@ -169,7 +165,7 @@ def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
                     f"corrections.{k}.editors_note",
                     "this correction's reason was reworded after it was published; that is allowed, but the "
                     "wording readers first saw must stay in the records: copy it into 'editors_note' "
-                    f'("{_clip(was.reason)}")',
+                    f'("{clip(was.reason)}")',
                 )
         if old.retracted is not None and new.retracted != old.retracted:
             yield Missing(cid, "retracted", "the retraction was published; it stays as it was")

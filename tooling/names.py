@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .records import Claim, Corpus, Source, count
 
-__all__ = ["count", "source_name", "source_title", "own_reporting", "claimant_label", "kind_words"]
+__all__ = ["count", "source_name", "own_reporting", "claimant_label", "kind_words"]
 
 
 def source_name(source: Source) -> str:
@@ -22,11 +22,6 @@ def source_name(source: Source) -> str:
     address) is said on the source's own page, not in every sentence that names it.
     """
     return source.label
-
-
-def source_title(source: Source) -> str:
-    """A source's page title: its headline where it has one, else its short name."""
-    return source.title or source.label
 
 
 def own_reporting(sources: list[Source]) -> str:

@@ -10,7 +10,7 @@ descriptions, the feed, exports) use :func:`plain`.  Nothing is substituted
 into the YAML: the editor's text stays as written.
 
 The house style lives in one file, ``claims/style.yaml`` (limits and internal
-terms); :func:`style_problems` applies it to one text.  The validator runs it
+terms); :class:`StyleChecker` applies it to one text.  The validator runs it
 over every reader field (:data:`READER_KEYS`), so ``make check`` refuses a
 bare source number, an id, an unknown reference, a long sentence or an
 internal word, each at its line.
@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import yaml
+
+from .names import source_name
 
 KINDS = ("source", "claim", "claimant", "measure", "event", "term")
 # {source}`src-003`, {fc:claim}`words <claim-id>`: the role syntax of MyST pages.
@@ -49,7 +51,14 @@ READER_KEYS = {
 }
 # Fields that say what holds now; only a correction's reason tells what changed.
 PRESENT_KEYS = {"summary", "rationale", "note", "basis", "description"}
-PLAIN_KEYS = {"title", "text", "label", "name", "place", "scope", "as_of"}
+# Fields shown as plain text (headings, feeds, ClaimReview), per kind of record file: checked
+# for ids and length, and refused references.  A source's headline is the capture's own words.
+PLAIN_FIELDS = {
+    "event": {"title", "text", "place", "scope", "as_of"},
+    "source": {"label"},
+    "claimants": {"name"},
+    "measures": {"label"},
+}
 # Parts of a record readers never see, or whose words never change (a log's old and new values).
 NOT_READER = {"not_recorded", "changes", "editors_note", "citations", "reported", "quote"}
 
@@ -86,26 +95,31 @@ def split(text: str) -> list[str | Ref]:
     return pieces
 
 
-def short_name(source) -> str:
-    """A source's one short name for readers (its ``label``)."""
-    return source.label
+def record_name(corpus, kind: str, rid: str) -> str:
+    """A record's reader name: an event's title, a claim's text, a source's short name, a
+    claimant's name, a measure's label; the id itself for anything else.  The one place
+    (links the domain resolves use it too)."""
+    if kind == "event" and rid in corpus.events:
+        return corpus.events[rid].title
+    if kind == "claim" and rid in corpus.claims:
+        return corpus.claims[rid].text
+    if kind == "source" and rid in corpus.sources:
+        return source_name(corpus.sources[rid])
+    if kind == "claimant" and rid in corpus.claimants:
+        return corpus.claimants[rid].name
+    if kind == "measure" and rid in corpus.measures:
+        return corpus.measures[rid].label
+    return rid
 
 
 def ref_label(ref: Ref, corpus) -> str:
-    """The words a reference shows: the editor's, else the record's reader name."""
+    """The words a reference shows: the editor's, else the record's reader name (a claim's
+    text quoted, as it stands inside a sentence)."""
     if ref.label:
         return ref.label
-    if ref.kind == "source" and ref.target in corpus.sources:
-        return short_name(corpus.sources[ref.target])
     if ref.kind == "claim" and ref.target in corpus.claims:
-        return f"“{corpus.claims[ref.target].text.rstrip('.')}”"
-    if ref.kind == "claimant" and ref.target in corpus.claimants:
-        return corpus.claimants[ref.target].name
-    if ref.kind == "measure" and ref.target in corpus.measures:
-        return corpus.measures[ref.target].label
-    if ref.kind == "event" and ref.target in corpus.events:
-        return corpus.events[ref.target].title
-    return ref.target
+        return f"“{record_name(corpus, 'claim', ref.target).rstrip('.')}”"
+    return record_name(corpus, ref.kind, ref.target)
 
 
 def plain(text: str | None, corpus) -> str:
@@ -222,11 +236,12 @@ class StyleChecker:
             "term": self.glossary,
         }[kind]
 
-    def check(self, text: str, key: str) -> Iterator[StyleProblem]:
+    def check(self, text: str, key: str, shown_plain: bool = False) -> Iterator[StyleProblem]:
+        """Every problem of one text; ``shown_plain`` for a field shown without links (a title)."""
         if not isinstance(text, str) or not text.strip():
             return
         found = refs(text)
-        if key in PLAIN_KEYS and found:
+        if shown_plain and found:
             yield StyleProblem(
                 found[0].start,
                 f"a {key} is shown as plain text (headings, feeds, search results), so it cannot hold a reference; "
@@ -296,7 +311,7 @@ class StyleChecker:
             if n > limit:
                 yield StyleProblem(
                     _raw_offset(text, sentence),
-                    f"a sentence of {n} words (the limit is {limit}): “{_clip(sentence)}”; split it, one idea a sentence",
+                    f"a sentence of {n} words (the limit is {limit}): “{clip(sentence)}”; split it, one idea a sentence",
                 )
         if key == "summary":
             n = word_count(shown)
@@ -307,7 +322,8 @@ class StyleChecker:
                 )
 
 
-def _clip(s: str, n: int = 12) -> str:
+def clip(s: str, n: int = 12) -> str:
+    """The first words of a text, for quoting it in a message."""
     words = s.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
@@ -338,19 +354,21 @@ def glossary_terms(root: Path) -> set[str]:
     return terms
 
 
-def walk_reader_text(data, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
-    """(path, key, text) of every reader field in a record file's data."""
+def walk_reader_text(data, kind: str = "", path: tuple = ()) -> Iterator[tuple[tuple, str, str, bool]]:
+    """(path, key, text, shown plain) of every reader field in a record file's data
+    (``kind``: the file's kind, which says its plain fields: :data:`PLAIN_FIELDS`)."""
+    plain_keys = PLAIN_FIELDS.get(kind, set())
     if isinstance(data, dict):
         for k, v in data.items():
             if k in NOT_READER:
                 continue
-            if isinstance(v, str) and (k in READER_KEYS or k in PLAIN_KEYS):
-                yield path + (k,), k, v
+            if isinstance(v, str) and (k in READER_KEYS or k in plain_keys):
+                yield path + (k,), k, v, k in plain_keys
             elif isinstance(v, (dict, list)):
-                yield from walk_reader_text(v, path + (k,))
+                yield from walk_reader_text(v, kind, path + (k,))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            yield from walk_reader_text(v, path + (i,))
+            yield from walk_reader_text(v, kind, path + (i,))
 
 
 # -- the readability report (tooling/run style) ------------------------------------
@@ -395,7 +413,7 @@ def readability(corpus, docs) -> list[dict]:
     (each a record file's data), with references shown as readers see them."""
     texts: dict[str, list[str]] = {}
     for data in docs:
-        for _, key, value in walk_reader_text(data):
+        for _, key, value, _ in walk_reader_text(data):
             if key in PAGE_TYPES:
                 texts.setdefault(PAGE_TYPES[key], []).append(plain(value, corpus))
     rows = []

@@ -692,20 +692,11 @@ class _Checker:
         for issue in integrity_checks(self.loaded()):
             self.at(issue.doc, issue.path, issue.message)
 
-    # Fields shown as plain text (headings, feeds), per kind of file: checked for ids and
-    # length, and refused references.  A source's headline is the capture's own words.
-    PLAIN_FIELDS = {
-        "event": {"title", "text", "place", "scope", "as_of"},
-        "source": {"label"},
-        "claimants": {"name"},
-        "measures": {"label"},
-    }
-
     def reader_style(self) -> None:
         """The house style (claims/style.yaml) and the reference rules, on every field readers read.
 
         Each problem is placed at the line of the sentence it is about, inside a folded block."""
-        from .prose import READER_KEYS, Style, StyleChecker, glossary_terms, walk_reader_text
+        from .prose import Style, StyleChecker, glossary_terms, walk_reader_text
 
         style = Style()
         path = self.dir / "style.yaml"
@@ -720,12 +711,9 @@ class _Checker:
         self.problems.rank = RULES
         try:
             for doc, path, kind in self.reader_docs:
-                plain_keys = self.PLAIN_FIELDS.get(kind, set())
                 raw = None
-                for where, key, value in walk_reader_text(doc.data):
-                    if key not in plain_keys and key not in READER_KEYS:
-                        continue
-                    for problem in checker.check(value, "text" if key in plain_keys and key == "text" else key):
+                for where, key, value, shown_plain in walk_reader_text(doc.data, kind):
+                    for problem in checker.check(value, key, shown_plain):
                         if raw is None:
                             raw = path.read_text(encoding="utf-8")
                         line, col = _locate(raw, doc.pos(where), value, problem.offset)

@@ -29,7 +29,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from ..names import source_name
+from ..prose import record_name
 from . import state
 
 # The pages generated from the records: a folder per record kind and the
@@ -172,17 +172,7 @@ def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
 
 def display_name(corpus, objtype: str, name: str) -> str:
     """What a link to the object says when the writer gave no title: its title, text or label."""
-    if objtype == "event":
-        return corpus.events[name].title
-    if objtype == "claim":
-        return corpus.claims[name].text
-    if objtype == "source":
-        return source_name(corpus.sources[name])
-    if objtype == "claimant":
-        return corpus.claimants[name].name
-    if objtype == "measure":
-        return corpus.measures[name].label
-    return name
+    return record_name(corpus, objtype, name)
 
 
 class Link(NamedTuple):

@@ -59,17 +59,8 @@ class EventDirective(RecordDirective):
         return [render_event(corpus, event, glossary="glossary" in self.env.found_docs)]
 
 
-# An event's kind in readers' words ("capture" alone reads like the captured articles).
-EVENT_KINDS = {
-    "offensive": "military offensive",
-    "capture": "capture of a place",
-    "strike": "strike",
-    "death": "death",
-    "response": "response",
-    "humanitarian": "humanitarian",
-    "statement": "statement",
-    "background": "background",
-}
+# Event kinds that read badly alone ("capture" reads like the captured articles).
+EVENT_KINDS = {"offensive": "military offensive", "capture": "capture of a place"}
 
 
 def date_body(corpus: Corpus, event: Event) -> nodes.Node:

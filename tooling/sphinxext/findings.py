@@ -108,6 +108,17 @@ def _disputes(corpus: Corpus, claims: list[Claim]) -> dict | None:
     }
 
 
+def _reports(corpus: Corpus, claims) -> list[dict]:
+    """One line per value reported, with everyone who reports it (in their short names)."""
+    values: dict[str, list[str]] = {}
+    for c in claims:
+        who = values.setdefault(c.figure.display(), [])
+        label = claimant_short(corpus, c)
+        if label not in who:
+            who.append(label)
+    return [{"value": v, "by": "; ".join(who)} for v, who in values.items()]
+
+
 def _figures(corpus: Corpus) -> dict | None:
     groups = corpus.figures_by_measure()
     differ = [m for m in groups if is_contested(groups[m])]
@@ -117,18 +128,7 @@ def _figures(corpus: Corpus) -> dict | None:
     differ.sort(key=lambda m: (-len(groups[m]), corpus.measures[m].label.casefold()))
     lines = []
     for m in differ[:LIMIT]:
-        values: dict[str, list[str]] = {}
-        for c in groups[m]:
-            who = values.setdefault(c.figure.display(), [])
-            label = claimant_short(corpus, c)
-            if label not in who:
-                who.append(label)
-        lines.append(
-            {
-                "measure": Link("measure", m, corpus.measures[m].label),
-                "reports": [{"value": v, "by": "; ".join(who)} for v, who in values.items()],
-            }
-        )
+        lines.append({"measure": Link("measure", m, corpus.measures[m].label), "reports": _reports(corpus, groups[m])})
     return {
         "lines": lines,
         "total": len(differ),
@@ -146,17 +146,11 @@ def collect_key_numbers(corpus: Corpus, _arg: str) -> dict:
     for m in corpus.measures.values():
         if not m.key or m.id not in groups:
             continue
-        values: dict[str, list[str]] = {}
-        for c in groups[m.id]:
-            who = values.setdefault(c.figure.display(), [])
-            label = claimant_short(corpus, c)
-            if label not in who:
-                who.append(label)
         sources = {x.source for c in groups[m.id] for x in c.citations}
         lines.append(
             {
                 "measure": Link("measure", m.id, m.label),
-                "reports": [{"value": v, "by": "; ".join(who)} for v, who in values.items()],
+                "reports": _reports(corpus, groups[m.id]),
                 # reports that retell one text are one origin: say how many independent ones there are
                 "origins": count(corpus.origins.group_count(sources), "independent origin"),
             }
