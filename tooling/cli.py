@@ -1,4 +1,4 @@
-"""``python -m tooling``: the editors' and maintainers' command line."""
+"""``tooling/run`` (``python -m tooling`` in the project's environment): the editors' and maintainers' command line."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def _cmd_origins(args) -> int:
         print(line)
     print(
         f"{len(corpus.origins.groups)} origin group(s) among {len(corpus.sources)} source(s); texts are one origin "
-        f"when their 5-word shingle containment is >= {THRESHOLD} (python -m tooling origins --help)"
+        f"when their 5-word shingle containment is >= {THRESHOLD} (tooling/run origins --help says why)"
     )
     return 0
 
@@ -110,28 +110,74 @@ def _cmd_editor_schemas(args) -> int:
 
 
 def _cmd_corrections(args) -> int:
-    """Print the corrections entries that the changes since FACTCHECK_BASE still need."""
+    """The corrections entries that the changes since FACTCHECK_BASE still need: printed
+    where they go (after which line of which file, indented for it), or written there."""
     import datetime
+    import shlex
 
     import yaml
 
     from .corrections import draft
+    from .yamledit import EditError, append_item, replace_file
 
     claims = Path(args.claims)
     base = _base(claims)
     if base is None:
-        print("error: set FACTCHECK_BASE to the published state, e.g. FACTCHECK_BASE=origin/main", file=sys.stderr)
+        print(
+            "error: set FACTCHECK_BASE to the published state, e.g. FACTCHECK_BASE=origin/main tooling/run corrections",
+            file=sys.stderr,
+        )
         return 2
     corpus, problems = check(claims, Path.cwd())
     date = args.date or datetime.date.today().isoformat()
     entries = draft(base, corpus, date)
+    by_file: dict[Path, list[tuple[int, str, str]]] = {}
     for cid, changes in entries.items():
-        claim = corpus.claims[cid]
-        block = [{"date": date, "changes": changes, "reason": "REPLACE: what changed and why, for readers"}]
-        print(f"# {display(corpus.events[claim.event].yaml_path)}, claim {cid}: append under its 'corrections:'")
-        print(yaml.safe_dump(block, allow_unicode=True, sort_keys=False, width=100))
-    print(f"{len(entries)} claim(s) need a corrections entry", file=sys.stderr)
-    return 1 if entries else 0
+        path = corpus.events[corpus.claims[cid].event].yaml_path
+        claim_ids = [c.get("id") for c in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]]
+        item = yaml.safe_dump(
+            {"date": date, "changes": changes, "reason": "REPLACE: what changed and why, for readers"},
+            allow_unicode=True,
+            sort_keys=False,
+            width=100,
+        )
+        by_file.setdefault(path, []).append((claim_ids.index(cid), cid, item))
+    failed = 0
+    for path, items in by_file.items():
+        text = path.read_text(encoding="utf-8")
+        # Bottom-up, so that each printed line number is still right after pasting the ones below it.
+        for index, cid, item in sorted(items, reverse=True):
+            try:
+                new = append_item(text, ("claims", index), "corrections", item)
+            except EditError as exc:
+                print(f"{display(path)}: claim {cid}: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            if args.write:
+                text = new
+                continue
+            at = next(i for i, (a, b) in enumerate(zip(text, new, strict=False)) if a != b) if new != text else 0
+            line = text.count("\n", 0, at)
+            added = new[at : at + len(new) - len(text)]
+            print(f"# {display(path)}, claim {cid}: paste after line {line}:")
+            print(added, end="")
+        if args.write:
+            replace_file(path, text)
+            print(f"wrote {len(items)} corrections entr{'y' if len(items) == 1 else 'ies'} into {display(path)}")
+    n = len(entries)
+    if n and not args.write:
+        ref = shlex.quote(getattr(base, "ref", "origin/main"))
+        print(
+            f"{n} claim(s) need a corrections entry; FACTCHECK_BASE={ref} tooling/run corrections --write "
+            "adds them, then replace each REPLACE: reason",
+            file=sys.stderr,
+        )
+    elif n:
+        print(
+            f"{n} claim(s) given a corrections entry: replace each REPLACE: reason, then run make check",
+            file=sys.stderr,
+        )
+    return 1 if (n and not args.write) or failed else 0
 
 
 def _cmd_coverage(args) -> int:
@@ -202,7 +248,7 @@ def _cmd_corroboration(args) -> int:
 
 
 def _cmd_quote(args) -> int:
-    from .quotefinder import find_passages
+    from .quotefinder import find_passages, nearest_sentence
 
     corpus, problems = check(Path(args.claims), Path.cwd())
     source = corpus.sources.get(args.source)
@@ -212,8 +258,13 @@ def _cmd_quote(args) -> int:
         return 1
     passages = find_passages(source, args.words)
     if not passages:
-        closest = source.folded.closest(args.words)
-        print(f"no passage of {args.source} has those words in that order; the closest is:\n{closest}", file=sys.stderr)
+        near = nearest_sentence(source, args.words)
+        said = (
+            f"; the nearest sentence, line {near[0]}:\n  {_yaml_string(near[1])}"
+            if near
+            else ": none of those words is in it"
+        )
+        print(f"no passage of {args.source} has those words in that order{said}", file=sys.stderr)
         return 1
     for line, passage, sentence in passages:
         print(f"{args.source} line {line}:")
@@ -224,7 +275,16 @@ def _cmd_quote(args) -> int:
 
 
 def _cmd_new(args) -> int:
-    from .skeleton import SkeletonError, append_claim, claim_block, event_text, exact_quote, source_text, write_new
+    from .skeleton import (
+        SkeletonError,
+        add_to_places,
+        append_claim,
+        claim_block,
+        event_text,
+        exact_quote,
+        source_text,
+        write_new,
+    )
 
     claims = Path(args.claims)
     try:
@@ -248,6 +308,9 @@ def _cmd_new(args) -> int:
                 target, event_text(args.id, args.claim_id or f"{args.id}-claim", args.source, quote, args.claimant)
             )
             print(f"wrote {target}")
+            if add_to_places(claims / "places.yaml", args.id):
+                print(f"listed '{args.id}' in {claims / 'places.yaml'} under unmapped, with a reason to replace")
+            print("next: replace every REPLACE: value (make check lists them), then run make check")
             return 0
         block = claim_block(args.id, args.source, quote, args.claimant)
         if not args.append:
@@ -299,7 +362,7 @@ def _cmd_clean_pages(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tooling", description=__doc__)
+    parser = argparse.ArgumentParser(prog="tooling/run", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate every record under claims/")
     p.add_argument("--claims", default="claims", help="the claims folder (default: claims)")
@@ -318,10 +381,14 @@ def main(argv: list[str] | None = None) -> int:
         q.set_defaults(func=func)
         return q
 
-    command("origins", "group the sources by origin (shared wording) and show the evidence", _cmd_origins)
-    command(
-        "corrections", "print the corrections entries your changes since FACTCHECK_BASE need", _cmd_corrections
-    ).add_argument("--date", help="the correction date (default: today)")
+    o = command("origins", "group the sources by origin (shared wording) and show the evidence", _cmd_origins)
+    from . import origins as _origins
+
+    o.description = _origins.__doc__.split("\n\nPairs are found")[0]
+    o.formatter_class = argparse.RawDescriptionHelpFormatter
+    q = command("corrections", "print the corrections entries your changes since FACTCHECK_BASE need", _cmd_corrections)
+    q.add_argument("--date", help="the correction date (default: today)")
+    q.add_argument("--write", action="store_true", help="add the entries to the event files, ready for their reason")
     command(
         "editor-schemas", "write the ids editors' YAML language servers complete (make check does)", _cmd_editor_schemas
     )
@@ -342,14 +409,14 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("id", help="event id (the file name and page address)")
     e.add_argument("--source", required=True, help="source id of the first claim's quote")
     e.add_argument("--words", required=True, help="some words of the passage to quote, in order")
-    e.add_argument("--claimant", default="article", help="claimant id (default: article)")
+    e.add_argument("--claimant", required=True, help="claimant id: who asserts it (claims/claimants.yaml)")
     e.add_argument("--claim-id", help="id of the first claim (default: EVENT-claim)")
     c = kinds.add_parser("claim", help="a claim block for an event (printed; --append adds it)")
     c.add_argument("event", help="event id")
     c.add_argument("id", help="claim id")
     c.add_argument("--source", required=True)
     c.add_argument("--words", required=True)
-    c.add_argument("--claimant", default="article")
+    c.add_argument("--claimant", required=True, help="claimant id: who asserts it (claims/claimants.yaml)")
     c.add_argument("--append", action="store_true", help="add it to claims/events/EVENT.yaml (atomically)")
     s_ = kinds.add_parser("source", help="the metadata file for a captured text already in claims/sources/")
     s_.add_argument("text", help="path of the captured .txt in claims/sources/")

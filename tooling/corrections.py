@@ -16,6 +16,7 @@ reason (``python -m tooling corrections``).
 from __future__ import annotations
 
 import io
+import shlex
 import subprocess
 import tarfile
 from collections.abc import Iterator, Mapping
@@ -187,7 +188,8 @@ def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
                         f"'{f}' changed since it was published ({_short(old, f)} → "
                         f"{_short(new, f)}) but no new corrections entry names it; add one under "
                         f"'corrections' with date, changes (field: {f}, old, new) and reason "
-                        "(tooling/run corrections prints it ready to fill in)",
+                        f"(FACTCHECK_BASE={shlex.quote(getattr(base, 'ref', 'origin/main'))} tooling/run "
+                        "corrections --write adds it, ready for its reason)",
                     )
                 continue
             chain = chains[f]
@@ -250,7 +252,15 @@ def draft(base: Mapping[str, Claim], head: Corpus, date: str) -> dict[str, list[
     return out
 
 
-def load_base(ref: str, claims_dir: Path) -> dict[str, Claim]:
+class Published(dict):
+    """The published claims by id, and the git ref they were read at (for the hints)."""
+
+    def __init__(self, ref: str):
+        super().__init__()
+        self.ref = ref
+
+
+def load_base(ref: str, claims_dir: Path) -> Published:
     """The published claims as they are at git ref ``ref``.
 
     Read leniently, straight from each event file's YAML, not through today's
@@ -279,7 +289,7 @@ def load_base(ref: str, claims_dir: Path) -> dict[str, Claim]:
             f"FACTCHECK_BASE='{ref}' is not a commit in this repository; "
             "set it to a branch, tag or commit (e.g. origin/main), or unset it"
         ) from exc
-    published: dict[str, Claim] = {}
+    published = Published(ref)
     try:
         # Pathspecs are relative to the folder git runs in: run it at the top.
         data = git("archive", "--format=tar", ref, "--", f"{rel}/events", where=top)

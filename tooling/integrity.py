@@ -10,11 +10,11 @@ validator places each at its file, line and column.  The editorial rules of
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .problems import closest
 from .records import Claim, Corpus
 from .schema_check import non_ascii_hint
 from .yamlfile import YamlDoc
@@ -48,8 +48,8 @@ class Loaded:
         return rid in self.defined[kind]
 
     def missing(self, kind: str, rid: str, where: str) -> str:
-        guess = difflib.get_close_matches(rid, sorted(self.defined[kind]), n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'?" if guess else f"define it in {where} first"
+        guess = closest(rid, sorted(self.defined[kind]))
+        hint = f"did you mean '{guess}'?" if guess else f"define it in {where} first"
         hint += non_ascii_hint(rid)
         if kind in self.failed_kinds:
             hint += f" (a {kind} file with errors above may define it)"
@@ -133,10 +133,11 @@ def origin_records_exist(s: Loaded) -> Iterator[Issue]:
 
 
 def places_name_events(s: Loaded) -> Iterator[Issue]:
-    """claims/places.yaml names only real events, each either on the map or unmapped, not both.
+    """claims/places.yaml names only real events, and every event once: on the map, or
+    unmapped with the reason.
 
-    An event it does not name is not an error: a new event needs no other file, and the map
-    lists it as not placed yet (an editor has not recorded where it goes; nothing is guessed).
+    Where an event goes is an editor's decision (a gazetteer point, or why there is none),
+    so a missing entry is refused, not guessed, and not shown to readers as unfinished work.
     """
     doc = s.places_doc
     if doc is None:
@@ -165,6 +166,15 @@ def places_name_events(s: Loaded) -> Iterator[Issue]:
                 f"event '{event}' is already {said}; keep one entry: on the map, or unmapped with the reason",
             )
         where.setdefault(event, "unmapped")
+    for event_id, event_doc in s.event_docs.items():
+        if event_id not in where and s.known("event", event_id):
+            yield Issue(
+                event_doc,
+                ("place",),
+                f"event '{event_id}' is not in {doc.path}: add its id under the events of the place it is "
+                "in (a point from a gazetteer), or under unmapped with the reason, e.g. "
+                f"'- event: {event_id}' and 'reason: No place is stated.'",
+            )
 
 
 class Check(NamedTuple):
@@ -186,7 +196,7 @@ CHECKS: tuple[Check, ...] = (
     Check("origin-records-exist", "A source's recorded origin names other sources that exist.", origin_records_exist),
     Check(
         "places-name-events",
-        "The map's places (claims/places.yaml) name only real events, each on the map or listed as unmapped, not both.",
+        "Every event is in claims/places.yaml once: on the map at a place, or listed as unmapped with the reason.",
         places_name_events,
     ),
 )

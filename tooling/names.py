@@ -27,13 +27,16 @@ def source_name(source: Source) -> str:
 def own_reporting(sources: list[Source]) -> str:
     """The outlet speaking in its own voice, named from the reports that carry the claim.
 
-    'The Post (own reporting)'; several reports: 'Own reporting of The Post and Untitled report A'.
+    'The Post (own reporting)'; several reports, or a name that ends in a bracket of its own:
+    'Own reporting of The Post and Untitled report A'.
     """
     if not sources:
         return "The reporting outlet (own reporting)"
     names = [source_name(s) for s in sources]
     if len(names) > 1:
         return "Own reporting of " + ", ".join(names[:-1]) + " and " + names[-1]
+    if names[0].endswith(")"):  # 'Report (Aleppo desk)': no second bracket after the first
+        return f"Own reporting of {names[0]}"
     return f"{names[0]} (own reporting)"
 
 

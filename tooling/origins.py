@@ -15,7 +15,7 @@ sources by the word runs they share:
   are joined, and the joined pairs' connected components are the
   **origin groups**.
 
-Why these numbers (measured on the five captures, ``python -m tooling
+Why these numbers (measured on the five captures, ``tooling/run
 origins``): the three captures that retell one wire story share 12-18
 five-word runs pairwise (containment 0.025-0.041); every other pair shares
 0-2 (containment at most 0.003), although all five report the same days with

@@ -17,6 +17,10 @@ from pathlib import Path
 # judge what the rest built.  Editors fix from the top.
 ROOT_CAUSE, SCHEMA, RECORDS, RULES = 0, 1, 2, 3
 
+# What the skeletons (tooling/skeleton.py) write where only an editor can choose; the
+# validator refuses it with one message of its own, and no schema error beside it.
+PLACEHOLDER = "REPLACE:"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -45,6 +49,29 @@ def shorten(value: str, limit: int = 80) -> str:
     if len(value) <= limit:
         return value
     return f"{value[: limit - 1]}… ({len(value):,} characters)"
+
+
+def closest(word: str, choices, cutoff: float = 0.6) -> str | None:
+    """The choice an editor most likely meant, case ignored ('Article' is 'article'), or None.
+
+    The one place suggestions are made, so every "did you mean" treats case alike."""
+    from difflib import get_close_matches
+
+    folded: dict[str, str] = {}
+    for c in choices:
+        folded.setdefault(str(c).casefold(), str(c))
+    w = str(word).casefold()
+    if w in folded:
+        return folded[w]
+    near = get_close_matches(w, list(folded), n=1, cutoff=cutoff)
+    return folded[near[0]] if near else None
+
+
+def as_id(value: str) -> str:
+    """What an id written with capitals or spaces most likely meant: 'Article' -> 'article'."""
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", value.casefold()).strip("-")
 
 
 def display_path(path: Path, root: Path | None) -> str:

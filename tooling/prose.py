@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
+from .problems import closest
 from .names import source_name
 
 KINDS = ("source", "claim", "claimant", "measure", "event", "term")
@@ -249,8 +249,8 @@ class StyleChecker:
             )
         for r in found:
             if r.kind not in KINDS:
-                near = get_close_matches(r.kind, KINDS, n=1)
-                hint = f"did you mean {{{near[0]}}}? " if near else ""
+                near = closest(r.kind, KINDS)
+                hint = f"did you mean {{{near}}}? " if near else ""
                 yield StyleProblem(
                     r.start, f"unknown kind of reference '{{{r.kind}}}'; {hint}use one of {', '.join(KINDS)}"
                 )
@@ -258,9 +258,9 @@ class StyleChecker:
             pool = self.known(r.kind)
             target = r.target.lower() if r.kind == "term" else r.target
             if target not in pool:
-                near = get_close_matches(target, [str(p) for p in pool], n=1)
+                near = closest(target, pool)
                 listed = ", ".join(sorted(map(str, pool))) if len(pool) <= 10 else ""
-                hint = f"did you mean '{near[0]}'? " if near else (f"the {r.kind}s are: {listed}; " if listed else "")
+                hint = f"did you mean '{near}'? " if near else (f"the {r.kind}s are: {listed}; " if listed else "")
                 where = "docs/glossary.md" if r.kind == "term" else "the records"
                 yield StyleProblem(
                     r.start,

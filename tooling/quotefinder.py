@@ -1,4 +1,4 @@
-"""``python -m tooling quote SOURCE "some words"``: find the exact passage to quote.
+"""``tooling/run quote SOURCE "some words"``: find the exact passage to quote.
 
 Tolerant in what it takes (case, punctuation, straight or curly apostrophes,
 a few words skipped between the ones given), exact in what it prints: the
@@ -54,3 +54,29 @@ def _sentence(text: str, start: int, end: int) -> str:
     right_candidates = [p for p in (text.find(". ", end), text.find("\n", end)) if p != -1]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     return text[left + 1 : right].strip()
+
+
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?]+[”’\"')]*|[^.!?\n]+")
+
+
+def nearest_sentence(source: Source, words: str) -> tuple[int, str] | None:
+    """(line, sentence): the whole sentence of the article that holds most of the words,
+    for when no passage holds them all in order.  A fragment cut at the query's length
+    ("fighters were seen in geol") helps nobody; a sentence can be read and quoted."""
+    wanted = {_norm(w) for w in _WORD.findall(words)} - {""}
+    if not wanted:
+        return None
+    best, best_key = None, (0, 0.0)
+    for n, line in enumerate(source.text.split("\n"), start=1):
+        if not line.strip() or source.furniture_at(n) is not None:
+            continue
+        for m in _SENTENCE.finditer(line):
+            sentence = m.group().strip()
+            tokens = {_norm(t) for t in _WORD.findall(sentence)} - {""}
+            if not tokens:
+                continue
+            hits = len(wanted & tokens)
+            key = (hits, hits / len(tokens))  # most of the words, then the tightest sentence
+            if key > best_key:
+                best, best_key = (n, sentence), key
+    return best

@@ -28,6 +28,9 @@ class Finding:
     field: str  # the field the problem is about: where the editor's cursor should go
     message: str  # what is wrong, then how to fix it
     kind: str = "claim"  # or "source", "event"
+    # For a finding about a passage of a source's text: (line, column) in its .txt, where the
+    # editor is sent instead of the YAML field (the field is named in the message).
+    text_at: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -252,18 +255,18 @@ def everything_recorded(corpus: Corpus) -> Iterator[Finding]:
     skip = {s.id: {t.casefold() for t in s.not_recorded} for s in corpus.sources.values()}
     for term in uncovered(corpus, skip):
         source = corpus.sources[term.source]
-        what = (
-            "number, in no quote of a claim that records it as a figure"
-            if term.kind == "number"
-            else "name, in no quote"
-        )
+        if term.kind == "number":
+            what, fix = "a number no claim records", "quote it in a claim with a figure"
+        else:
+            what, fix = "a name no quote covers", "quote it in a claim"
+        line_start = source.text.rfind("\n", 0, term.start) + 1
         yield Finding(
             term.source,
             "not_recorded" if source.not_recorded else "id",
-            f"line {term.line} of {source.text_name}: the {what}: '{term.text}'. Record it (a claim "
-            "quoting it, with a figure for a number), or list it under not_recorded with the reason it "
-            "is not a claim",
+            f"'{term.text}' is {what} (every number and name of an article is recorded): {fix}, "
+            f"or list it under not_recorded in {source.yaml_path.name} with the reason it is not a claim",
             kind="source",
+            text_at=(term.line, term.start - line_start + 1),
         )
 
 

@@ -8,14 +8,14 @@ turns each into ``path:line:col: what is wrong; what to do``.
 
 from __future__ import annotations
 
-import difflib
+import re
 import json
 from functools import cache
 from pathlib import Path
 
 import fastjsonschema
 
-from .problems import RECORDS, SCHEMA, Problems, shorten
+from .problems import PLACEHOLDER, RECORDS, SCHEMA, Problems, as_id, closest, shorten
 from .yamlfile import YamlDoc
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "records.schema.json"
@@ -121,9 +121,12 @@ class SchemaReport:
             if e.validator == "additionalProperties":
                 allowed = list(e.schema.get("properties", {}))
                 for extra in set(e.instance) - set(allowed):
-                    for guess in difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6):
+                    guess = closest(extra, allowed)
+                    if guess:
                         misspelt.add((tuple(e.absolute_path), guess))
         for error in errors:
+            if isinstance(error.instance, str) and PLACEHOLDER in error.instance:
+                continue  # a skeleton's placeholder: the validator says what to fill in
             if error.validator == "required":
                 missing = error.message.split("'")[1]
                 if (tuple(error.absolute_path), missing) in misspelt:
@@ -145,8 +148,8 @@ class SchemaReport:
         if v == "additionalProperties":
             allowed = sorted(error.schema.get("properties", {}))
             for extra in sorted(set(error.instance) - set(allowed)):
-                guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(allowed)}"
+                guess = closest(extra, allowed)
+                hint = f"did you mean '{guess}'?" if guess else f"allowed fields: {', '.join(allowed)}"
                 self.at(doc, path + (extra,), f"unknown field '{extra}' in {where}; {hint}", key=True)
             return
         if v == "required":
@@ -155,8 +158,8 @@ class SchemaReport:
             return
         if v == "enum":
             choices = error.validator_value
-            guess = difflib.get_close_matches(str(error.instance), [str(c) for c in choices], n=1, cutoff=0.5)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            guess = closest(str(error.instance), choices, cutoff=0.5)
+            hint = f" (did you mean '{guess}'?)" if guess else ""
             self.at(
                 doc,
                 path,
@@ -186,6 +189,12 @@ class SchemaReport:
             if last == "url":
                 desc = "only http:// and https:// addresses are allowed"
             hint = non_ascii_hint(error.instance) if isinstance(error.instance, str) else ""
+            if (
+                not hint
+                and isinstance(error.instance, str)
+                and re.fullmatch(error.validator_value, as_id(error.instance))
+            ):
+                hint = f"{' D' if desc.endswith('.') else '; d'}id you mean '{as_id(error.instance)}'?"
             self.at(doc, path, f"{where}: '{shorten(error.instance)}' is not valid; {desc}{hint}")
             return
         if v == "oneOf" and path and path[-1] == "figure":

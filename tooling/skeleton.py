@@ -1,7 +1,9 @@
 """``python -m tooling new event|claim|source``: valid skeletons for editors.
 
-Each skeleton passes ``python -m tooling check`` as written, with text an
-editor must replace marked "REPLACE:".  New files are written atomically
+A skeleton is valid but for the values only an editor can choose: each is
+marked "REPLACE:" with the choices it has, and ``make check`` refuses the
+record, at that line, until every one is filled in (the event's kind, period
+and place on the map; the claim's text, rating and rationale).  New files are written atomically
 (a temporary file, then a rename) and never over an existing file.  A claim
 goes inside an event file, so ``new claim`` prints it, and only with
 ``--append`` adds it to the event file (atomically: the whole new file is
@@ -16,7 +18,8 @@ import json
 import os
 from pathlib import Path
 
-from .quotefinder import find_passages
+from .quotefinder import find_passages, nearest_sentence
+from .yamledit import EditError, append_item, replace_file
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../tooling/schema/{kind}.schema.json\n"
 
@@ -35,10 +38,19 @@ def exact_quote(corpus, source_id: str, words: str) -> str:
         raise SkeletonError(f"unknown source '{source_id}'; known: {', '.join(sorted(corpus.sources))}")
     found = find_passages(source, words, limit=1)
     if not found:
-        raise SkeletonError(
-            f'no passage of {source_id} has the words {words!r} in that order; try: tooling/run quote {source_id} "..."'
-        )
+        near = nearest_sentence(source, words)
+        hint = f"; the nearest sentence, line {near[0]}: {q(near[1])}" if near else ""
+        raise SkeletonError(f"no passage of {source_id} has the words {q(words)} in that order{hint}")
     return found[0][1]
+
+
+def _choices(definition: str, *path: str) -> str:
+    """The allowed values of a field, from the records' schema (the one place they are listed)."""
+    schema = json.loads((Path(__file__).parent / "schema" / "records.schema.json").read_text(encoding="utf-8"))
+    node = schema["$defs"][definition]
+    for part in path:
+        node = node["properties"][part]
+    return ", ".join(node["enum"])
 
 
 def claim_block(claim_id: str, source_id: str, quote: str, claimant: str, indent: str = "  ") -> str:
@@ -51,7 +63,7 @@ def claim_block(claim_id: str, source_id: str, quote: str, claimant: str, indent
         f"{indent}  citations:\n"
         f"{indent}    - source: {source_id}\n"
         f"{indent}      quote: {q(quote)}\n"
-        f"{indent}  rating: unverified\n"
+        f"{indent}  rating: {q('REPLACE: one of ' + _choices('claim', 'rating') + ' (the methodology page says when)')}\n"
         f"{indent}  rationale: {q('REPLACE: why this rating, checkable against the quotes.')}\n"
     )
 
@@ -60,12 +72,15 @@ def event_text(event_id: str, claim_id: str, source_id: str, quote: str, claiman
     return (
         SCHEMA_LINE.format(kind="event") + f"id: {event_id}\n"
         f"title: {q('REPLACE: what happened, in a few words')}\n"
-        "kind: statement\n"
+        f"kind: {q('REPLACE: one of ' + _choices('event', 'kind'))}\n"
         "date:\n"
         "  reported: []  # verbatim passages that date it: {source, quote}\n"
         "  inferred: null  # or {start: YYYY-MM-DD, end: YYYY-MM-DD, basis: how you inferred it}\n"
         f"place: {q('REPLACE: where, as the sources say')}\n"
         f"summary: {q('REPLACE: a short neutral summary of what the sources say.')}\n"
+        "period:\n"
+        f"  phase: {q('REPLACE: one of ' + _choices('event', 'period', 'phase'))}\n"
+        f"  basis: {q('REPLACE: why it belongs there, and whether that is your inference')}\n"
         "claims:\n" + claim_block(claim_id, source_id, quote, claimant)
     )
 
@@ -85,6 +100,19 @@ def source_text(text_path: Path, source_id: str) -> str:
         f"sha256: {digest}\n"
         "furniture: []  # line ranges that are menus, comment forms, teasers: {lines: [first, last], kind: ...}\n"
     )
+
+
+def add_to_places(places: Path, event_id: str) -> bool:
+    """List a new event in places.yaml as unmapped, with a reason to replace: where it goes on
+    the map is the editor's choice, and make check asks for it.  False if there is no places.yaml."""
+    if not places.is_file():
+        return False
+    item = f"event: {event_id}\nreason: {q('REPLACE: why it is not on the map; or move its id under the events of its place')}\n"
+    try:
+        replace_file(places, append_item(places.read_text(encoding="utf-8"), (), "unmapped", item))
+    except EditError as exc:
+        raise SkeletonError(f"{places}: {exc}") from None
+    return True
 
 
 def write_new(path: Path, content: str) -> None:

@@ -18,13 +18,14 @@ import gc
 import hashlib
 import os
 import re
+import shlex
 from pathlib import Path
 
 from .integrity import Loaded
 from .integrity import run as integrity_checks
 from .memo import Memo
 from .origins import Declared
-from .problems import RECORDS, ROOT_CAUSE, RULES, Problems, display_path, shorten
+from .problems import PLACEHOLDER, RECORDS, ROOT_CAUSE, RULES, Problems, display_path, shorten
 from .quotes import first_difference, fold
 from .records import (
     Change,
@@ -217,7 +218,7 @@ class _Checker:
             found.append(path)
         return found
 
-    PLACEHOLDER = "REPLACE:"
+    PLACEHOLDER = PLACEHOLDER
 
     def placeholders(self, doc: YamlDoc, path: Path) -> None:
         """A skeleton's REPLACE: lines must all be filled in before the record can be published."""
@@ -230,7 +231,11 @@ class _Checker:
                     doc,
                     path,
                     f"'{self.PLACEHOLDER}' placeholder left in {'.'.join(map(str, path)) or 'the file'}; "
-                    "write the real text in its place (the skeleton marks what to fill in)",
+                    + (
+                        "choose one of the values it lists and write it alone"
+                        if "one of" in value
+                        else "write the real text in its place (the skeleton marks what to fill in)"
+                    ),
                 )
             elif isinstance(value, dict):
                 for k, v in value.items():
@@ -525,6 +530,10 @@ class _Checker:
                 )
             if shell_ok and not self.define("event", d["id"], doc, ("id",)):
                 continue
+            if not shell_ok and d.get("id") == path.stem:
+                # Known, so that what names it (places.yaml, contradictions) is not called unknown
+                # because of an error elsewhere in the file (reported there).
+                self.define("event", path.stem, doc, ("id",))
             claims = []
             for i, c in enumerate(good_claims):
                 i, c = c
@@ -645,7 +654,8 @@ class _Checker:
                 f"quote not found verbatim in source '{cit.source}' ({source.text_name}); "
                 f"it first differs at character {at + 1} ('{folded_quote[at : at + 20]}'). "
                 f'Closest passage: "{shorten(closest, 120)}". Copy the words exactly as the source writes them '
-                f'(only whitespace may differ), e.g. with: tooling/run quote {cit.source} "..."',
+                "(only whitespace may differ); to find them: "
+                f"tooling/run quote {cit.source} {shlex.quote(' '.join(re.findall(r'[A-Za-z0-9]+', cit.quote)[:8]) or 'a few words')}",
             )
             return
         # Prefer an occurrence wholly in the article, from its first line to its last.
@@ -774,7 +784,12 @@ class _Checker:
                 unread = self.failed_kinds & {"claim", "event"} or any(
                     x.start < 0 for cl in c.claims.values() for x in cl.citations if x.source == finding.claim
                 )
-                if not unread:
+                if unread:
+                    continue
+                if finding.text_at is not None:
+                    line, col = finding.text_at
+                    self.problems.add(self.shown(c.sources[finding.claim].text_path), line, col, finding.message)
+                else:
                     self.at(self.source_docs[finding.claim], (finding.field,), finding.message)
                 continue
             if not complete(c.claims[finding.claim]):

@@ -78,7 +78,8 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
                 fragment=cit.anchor_line,
                 title=source_name(corpus.sources[cit.source]),
             )
-            p += text(f" ({source_name(corpus.sources[cit.source])})")
+            # "in Name", not "(Name)": a short name may hold brackets of its own.
+            p += text(f", in {source_name(corpus.sources[cit.source])}")
         box += p
     else:
         box += para(strong("As reported: "), "no source dates it")

@@ -124,8 +124,6 @@ def collect_map(corpus: Corpus, outline_path: str) -> dict:
         ),
         key=lambda u: order[u["event"].name],
     )
-    named = {i for p in corpus.places.values() for i in p.events} | set(corpus.unmapped)
-    unplaced = [Link("event", e.id, e.title) for e in corpus.events_in_order() if e.id not in named]
     return {
         **drawn,
         "has_places": corpus.places_path is not None,
@@ -134,7 +132,6 @@ def collect_map(corpus: Corpus, outline_path: str) -> dict:
         "title": f"Map of the places the events name ({count(len(drawn['markers']), 'place')})",
         "desc": "; ".join(f"{m['name']}: {m['count']}" for m in drawn["markers"]) or "No place is on the map.",
         "unmapped": unmapped,
-        "unplaced": unplaced if corpus.places_path is not None else [],
     }
 
 
