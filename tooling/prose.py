@@ -26,8 +26,8 @@ from typing import NamedTuple
 
 import yaml
 
-from .problems import closest
 from .names import source_name
+from .problems import closest
 
 KINDS = ("source", "claim", "claimant", "measure", "event", "term")
 # {source}`src-003`, {fc:claim}`words <claim-id>`: the role syntax of MyST pages.

@@ -8,8 +8,8 @@ turns each into ``path:line:col: what is wrong; what to do``.
 
 from __future__ import annotations
 
-import re
 import json
+import re
 from functools import cache
 from pathlib import Path
 
