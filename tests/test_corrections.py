@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -99,33 +100,55 @@ def test_a_published_change_without_a_correction_fails_at_its_line(repo, capsys,
     hits = [ln for ln in out if ln.startswith(f"{rel}:{line}:") and words in ln]
     assert hits, "\n".join(out)
     assert "add one under 'corrections'" in hits[0]
+    assert "(FACTCHECK_BASE=main tooling/run corrections --write adds it" in hits[0]
+
+
+def fill_reason(text: str) -> str:
+    assert text.count("REPLACE:") == 1, text
+    return re.sub(r"reason: .REPLACE:[^\n]*", "reason: Re-read of the source.", text)
 
 
 @pytest.mark.parametrize("case", CHANGES, ids=[c[0] for c in CHANGES])
-def test_the_drafted_correction_makes_it_pass(repo, capsys, case):
-    """`python -m tooling corrections` prints the entry; pasted in with a reason, check passes."""
-    import yaml
-
+def test_corrections_write_adds_the_entry_in_place(repo, capsys, case):
+    """`corrections --write` puts the entry under the claim (adding the key it lacks); with its
+    reason written, check passes.  Nothing else in the file moves."""
     _, rel, old, new, _, _ = case
     edit(repo, rel, old, new)
+    before = (repo / rel).read_text(encoding="utf-8")
+    assert main(["corrections", "--date", "2026-12-01", "--write"]) == 0
+    after = (repo / rel).read_text(encoding="utf-8")
+    assert after.count("corrections:") == 1 and after.count("\n") > before.count("\n")
+    # Only lines were added: every line of the file before is still there, in order.
+    kept = iter(after.splitlines())
+    assert all(line in kept for line in before.splitlines())
+    assert run_check(capsys)[0] == 1  # the REPLACE: reason is refused until written
+    (repo / rel).write_text(fill_reason(after), encoding="utf-8")
+    code, out = run_check(capsys)
+    assert code == 0, "\n".join(out)
+
+
+@pytest.mark.parametrize("second", [False, True], ids=["first-entry", "after-an-entry"])
+def test_printed_entries_paste_after_the_line_they_name(repo, capsys, second):
+    """Printed, each entry says after which line it goes and is indented for that place, with
+    the corrections: key when the claim has none (it once printed a bare list at column 0)."""
+    if second:
+        edit(repo, EV, "rating: reported", "rating: unverified")
+        assert main(["corrections", "--date", "2026-11-30", "--write"]) == 0
+        (repo / EV).write_text(fill_reason((repo / EV).read_text(encoding="utf-8")), encoding="utf-8")
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "published again")
+    edit(repo, EV, "text: A monitor says at least 15 died", "text: A monitor says at least 16 died")
+    edit(repo, TW, "claimant: witnesses", "claimant: army")
+    capsys.readouterr()
     assert main(["corrections", "--date", "2026-12-01"]) == 1
-    printed = capsys.readouterr().out
-    blocks = [b for b in printed.split("# ") if b.strip()]
-    assert len(blocks) == 1
-    header, body = blocks[0].split("\n", 1)
-    claim_id = header.split("claim ")[1].split(":")[0]
-    entry = yaml.safe_load(body)
-    assert entry[0]["reason"].startswith("REPLACE:")
-    entry[0]["reason"] = "Re-read of the source."
-    path = repo / rel
-    data = path.read_text(encoding="utf-8")
-    # Append the entry to that claim (the last field of the claim block).
-    start = data.index(f"  - id: {claim_id}\n")
-    end = data.find("\n  - id: ", start + 1)
-    end = len(data) if end == -1 else end + 1
-    block = yaml.safe_dump({"corrections": entry}, allow_unicode=True, sort_keys=False)
-    block = "".join("    " + ln + "\n" for ln in block.splitlines())
-    path.write_text(data[:end].rstrip("\n") + "\n" + block + data[end:], encoding="utf-8")
+    printed = capsys.readouterr()
+    assert "FACTCHECK_BASE=main tooling/run corrections --write" in printed.err
+    blocks = re.findall(r"^# (\S+), claim (\S+): paste after line (\d+):\n(.*?)(?=^# |\Z)", printed.out, re.S | re.M)
+    assert {b[0] for b in blocks} == {EV, TW}
+    for rel, _claim, line, body in blocks:
+        assert ("corrections:" in body) is not (second and rel == EV)
+        lines = (repo / rel).read_text(encoding="utf-8").splitlines(keepends=True)
+        n = int(line)
+        (repo / rel).write_text(fill_reason("".join(lines[:n]) + body + "".join(lines[n:])), encoding="utf-8")
     code, out = run_check(capsys)
     assert code == 0, "\n".join(out)
 

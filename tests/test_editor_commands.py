@@ -34,7 +34,11 @@ def test_quote_is_tolerant_in_and_exact_out(site):
 def test_quote_reports_the_closest_passage_when_nothing_matches(site):
     r = run(site, "quote", "beta", "soldiers departed the village")
     assert r.returncode == 1
-    assert "closest" in r.stderr
+    # The nearest whole sentence, with its line, ready to read (not a fragment cut at the
+    # query's length, as "Witnesses said soldiers left the t" once was).
+    assert 'the nearest sentence, line 3:\n  "Witnesses said soldiers left the town on Friday."' in r.stderr
+    r = run(site, "quote", "beta", "zebra quokka")
+    assert r.returncode == 1 and "none of those words is in it" in r.stderr
 
 
 def only_placeholders(problems) -> None:
@@ -61,7 +65,26 @@ def test_new_event_is_valid_and_never_overwritten(site):
     _, problems = check(site / "claims", site)
     only_placeholders(problems)
     assert {p.line for p in problems} == {i + 1 for i, ln in enumerate(first.decode().splitlines()) if "REPLACE:" in ln}
-    again = run(site, "new", "event", "bridge-closed", "--source", "beta", "--words", "Witnesses said")
+    # Every choice only an editor can make is asked for, none is made silently (the skeleton
+    # once wrote kind: statement and rating: unverified, and no period).
+    asked = {p.message.split(" placeholder left in ")[1].split(";")[0] for p in problems}
+    assert asked == {
+        "title",
+        "kind",
+        "place",
+        "summary",
+        "period.phase",
+        "period.basis",
+        "claims.0.text",
+        "claims.0.rating",
+        "claims.0.rationale",
+    }
+    kind = next(p for p in problems if "left in kind;" in p.message)
+    assert "choose one of the values it lists" in kind.message
+    assert "one of offensive, capture, strike" in first.decode()
+    again = run(
+        site, "new", "event", "bridge-closed", "--source", "beta", "--words", "Witnesses said", "--claimant", "army"
+    )
     assert again.returncode == 1 and "never overwrites" in again.stderr
     assert path.read_bytes() == first
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary left behind
@@ -70,7 +93,19 @@ def test_new_event_is_valid_and_never_overwritten(site):
 def test_new_claim_prints_unless_asked_to_append(site):
     path = site / "claims/events/town-withdrawal.yaml"
     before = path.read_bytes()
-    r = run(site, "new", "claim", "town-withdrawal", "army-said-more", "--source", "beta", "--words", "army denied")
+    r = run(
+        site,
+        "new",
+        "claim",
+        "town-withdrawal",
+        "army-said-more",
+        "--source",
+        "beta",
+        "--words",
+        "army denied",
+        "--claimant",
+        "army",
+    )
     assert r.returncode == 0 and "- id: army-said-more" in r.stdout
     assert path.read_bytes() == before  # printed only
     r = run(
@@ -123,6 +158,19 @@ def test_new_refuses_an_id_in_use_and_says_where(site):
     assert r.returncode == 1
     assert "claim id 'army-denies-withdrawal' is already used in claims/events/town-withdrawal.yaml" in r.stderr
     assert path.read_bytes() == before
-    r = run(site, "new", "event", "other", "--claim-id", "bridge-12-dead", "--source", "beta", "--words", "army denied")
+    r = run(
+        site,
+        "new",
+        "event",
+        "other",
+        "--claim-id",
+        "bridge-12-dead",
+        "--source",
+        "beta",
+        "--words",
+        "army denied",
+        "--claimant",
+        "army",
+    )
     assert r.returncode == 1 and "already used in claims/events/bridge-strike.yaml" in r.stderr
     assert not (site / "claims/events/other.yaml").exists()

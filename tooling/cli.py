@@ -118,7 +118,7 @@ def _cmd_corrections(args) -> int:
     import yaml
 
     from .corrections import draft
-    from .yamledit import EditError, append_item, replace_file
+    from .yamledit import EditError, append_item, replace_file, where_item_goes
 
     claims = Path(args.claims)
     base = _base(claims)
@@ -148,18 +148,15 @@ def _cmd_corrections(args) -> int:
         # Bottom-up, so that each printed line number is still right after pasting the ones below it.
         for index, cid, item in sorted(items, reverse=True):
             try:
-                new = append_item(text, ("claims", index), "corrections", item)
+                at, added = where_item_goes(text, ("claims", index), "corrections", item)
             except EditError as exc:
                 print(f"{display(path)}: claim {cid}: {exc}", file=sys.stderr)
                 failed += 1
                 continue
             if args.write:
-                text = new
+                text = append_item(text, ("claims", index), "corrections", item)
                 continue
-            at = next(i for i, (a, b) in enumerate(zip(text, new, strict=False)) if a != b) if new != text else 0
-            line = text.count("\n", 0, at)
-            added = new[at : at + len(new) - len(text)]
-            print(f"# {display(path)}, claim {cid}: paste after line {line}:")
+            print(f"# {display(path)}, claim {cid}: paste after line {text.count(chr(10), 0, at)}:")
             print(added, end="")
         if args.write:
             replace_file(path, text)

@@ -51,6 +51,14 @@ def _line_after(text: str, mark) -> int:
 def append_item(text: str, path: tuple, key: str, item: str) -> str:
     """``text`` with ``item`` (YAML for one list item, without its leading ``- ``
     and unindented) added to the list under ``key`` of the mapping at ``path``."""
+    at, body = where_item_goes(text, path, key, item)
+    if at == len(text) and text and not text.endswith("\n"):
+        text, at = text + "\n", at + 1
+    return text[:at] + body + text[at:]
+
+
+def where_item_goes(text: str, path: tuple, key: str, item: str) -> tuple[int, str]:
+    """(offset, lines): where :func:`append_item` inserts, and what; the offset is a line start."""
     root = yaml.compose(text)
     if root is None:
         raise EditError("the file is empty")
@@ -78,9 +86,7 @@ def append_item(text: str, path: tuple, key: str, item: str) -> str:
         col = " " * mapping.value[0][0].start_mark.column
         body = f"{col}{key}:\n{col}  - {lines[0]}\n" + "".join(f"{col}    {ln}\n" if ln else "\n" for ln in lines[1:])
         at = _line_after(text, _last_mark(mapping))
-    if at > len(text) or (at == len(text) and text and not text.endswith("\n")):
-        text, at = text + "\n", len(text) + 1
-    return text[:at] + body + text[at:]
+    return at, body
 
 
 def replace_file(path: Path, text: str) -> None:
