@@ -30,4 +30,6 @@ def test_a_number_inside_a_quote_without_a_figure_is_not_recorded(site):
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.rindex("    figure:")], encoding="utf-8")
     _, problems = check(site / "claims", site)
-    assert [(p.path, "'15'" in p.message) for p in problems] == [("claims/sources/alpha_0001.yaml", True)]
+    # At the number itself, in the text file (not at the YAML's first line).
+    assert [(p.path, "'15'" in p.message) for p in problems] == [("claims/sources/alpha_0001.txt", True)]
+    assert (problems[0].line, problems[0].col) == (3, 25)

@@ -59,6 +59,8 @@ def test_a_new_source_and_its_claim_need_no_change_to_tooling_or_tests(real_site
         "    rating: unverified\n    rationale: The rescuers are not named.\n",
         encoding="utf-8",
     )
+    with (site / "claims/places.yaml").open("a", encoding="utf-8") as f:  # every event is placed
+        f.write("  - event: bridge-reopened\n    reason: No place is stated.\n")
     _, problems = check(site / "claims", site)
     assert problems == [], problems.report()
     result = build(site)

@@ -481,7 +481,7 @@ def table(results: list[dict], v20k: dict, info: dict, command: str, real: dict,
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tooling.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m tooling.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,500,2000")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", help="results as JSON (default: bench-results.json, for the default sizes)")
@@ -505,7 +505,7 @@ def main(argv=None) -> int:
         print("validating 20,000 claims...", flush=True)
         v20k = validate_20k(work)
     info = {**machine(), "cpu_reference_s": [reference_before, cpu_reference()]}
-    command = "make bench" if args.sizes == "100,500,2000" else f"python -m tooling.bench --sizes {args.sizes}"
+    command = "make bench" if args.sizes == "100,500,2000" else f"make bench BENCH_ARGS='--sizes {args.sizes}'"
     large, large_label, why_no_large = large_size(results)
     verdicts = budgets.judge_all(real.get("reader"), (large or {}).get("reader"), large_label, why_no_large)
     text = table(results, v20k, info, command, real, verdicts)

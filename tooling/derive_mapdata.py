@@ -116,7 +116,7 @@ def derive(topo: dict) -> dict:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python -m tooling.derive_mapdata countries-50m.json OUT.json", file=sys.stderr)
+        print("usage: .venv/bin/python -m tooling.derive_mapdata countries-50m.json OUT.json", file=sys.stderr)
         return 2
     data = derive(json.loads(Path(argv[0]).read_text(encoding="utf-8")))
     Path(argv[1]).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")

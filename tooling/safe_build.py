@@ -105,7 +105,10 @@ def recover(out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) < 2:
-        print("usage: python -m tooling.safe_build SPHINX-ARGS... SRCDIR OUTDIR", file=sys.stderr)
+        print(
+            "usage: .venv/bin/python -m tooling.safe_build SPHINX-ARGS... SRCDIR OUTDIR (make html runs it)",
+            file=sys.stderr,
+        )
         return 2
     out = Path(argv[-1])
     with build_lock(out):
