@@ -118,6 +118,9 @@ def id_patterns(corpus: Corpus) -> re.Pattern:
     )
 
 
+VERBATIM = ".fc-changes, blockquote, .fc-fulltext, .fc-shared, .fc-verbatim, pre, code"
+
+
 def reader_text(html: str) -> str:
     """What a reader sees of a page: its text and tooltips, not its scripts or styles."""
     from bs4 import BeautifulSoup
@@ -126,8 +129,9 @@ def reader_text(html: str) -> str:
     for tag in soup(["script", "style", "template"]):
         tag.decompose()
     # What a published correction changed (its old and new values) stays in the words it was
-    # published in, as quotes stay verbatim: history, not reader prose.
-    for tag in soup.select(".fc-changes"):
+    # published in, and the sources' own words (full texts, quotes, headlines) are theirs:
+    # neither is the site's prose, and a capture's "Comments (125)" is not a record id.
+    for tag in soup.select(VERBATIM):
         tag.decompose()
     tips = [t.get("title", "") for t in soup.body.find_all(title=True)] + [
         t["aria-label"] for t in soup.body.find_all(attrs={"aria-label": True})
@@ -204,9 +208,6 @@ def test_no_claim_is_credited_to_an_anonymous_narration(real_built):
     assert any("Untitled report B (own reporting)" in h for h in heads), heads
 
 
-VERBATIM = ".fc-changes, blockquote, .fc-fulltext, .fc-shared, pre, code"
-
-
 @functools.cache
 def _blocks(path: Path, stamp: tuple[int, int]) -> tuple[str, ...]:
     """A page's reader text, block by block (paragraphs, list items, cells, headings), without
@@ -258,8 +259,10 @@ def test_the_plain_language_scan_finds_what_it_looks_for(tmp_path):
     page = tmp_path / "p.html"
     page.write_text(
         f"<html><body><article><p>{long}</p><blockquote><p>{long}</p></blockquote>"
+        f'<p>As reported: <a class="fc-verbatim">“{long}”</a>, in The Post</p>'
         "<ul><li>A re-rating pass.</li></ul></article></body></html>",
         encoding="utf-8",
     )
     found = blocks(page)
-    assert found == (long, "A re-rating pass.")  # the quote is verbatim, not reader prose
+    # Quotes (a blockquote, a dating passage) are the sources' words, not reader prose.
+    assert found == (long, "As reported: , in The Post", "A re-rating pass.")

@@ -365,9 +365,9 @@ def test_an_unrecorded_number_is_refused_until_recorded(site):
     path.write_text(text[: text.rindex("    figure:")], encoding="utf-8")
     only(
         site,
-        "claims/sources/alpha_0001.yaml",
-        1,
-        "line 3 of alpha_0001.txt: the number, in no quote of a claim that records it as a figure: '15'",
+        "claims/sources/alpha_0001.txt",  # at the number in the text, not at the YAML's first line
+        3,
+        "'15' is a number no claim records (every number and name of an article is recorded)",
     )
     with open(site / "claims/sources/alpha_0001.yaml", "a", encoding="utf-8") as f:
         f.write('not_recorded:\n  - term: "15"\n    reason: A count of the monitor\'s, not checked here.\n')

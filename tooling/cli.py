@@ -33,7 +33,33 @@ def _notes(corpus) -> list[str]:
     return [
         f"{display(corpus.sources[sid].yaml_path)}: note: {text}"
         for sid, text in disagreements(corpus.origins, declared)
-    ]
+    ] + schema_line_notes(corpus)
+
+
+def schema_line_notes(corpus) -> list[str]:
+    """Record files whose first line does not name their schema: a note, not an error (the line
+    only gives editors completion and errors as they type), with the line to paste."""
+    import os
+
+    schema_dir = Path(__file__).parent / "schema"
+    files = [(e.yaml_path, "event") for e in corpus.events.values()]
+    files += [(s.yaml_path, "source") for s in corpus.sources.values()]
+    if corpus.sources:
+        top = next(iter(corpus.sources.values())).yaml_path.parent.parent
+        files += [(top / f"{n}.yaml", n) for n in ("claimants", "measures", "places", "corrections", "style")]
+    out = []
+    for path, kind in files:
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as f:
+            first = f.readline()
+        if not first.startswith("# yaml-language-server: $schema="):
+            rel = Path(os.path.relpath(schema_dir / f"{kind}.schema.json", path.parent)).as_posix()
+            out.append(
+                f"{display(path)}:1:1: note: no schema line; paste "
+                f"'# yaml-language-server: $schema={rel}' as the first line for completion in your editor"
+            )
+    return out
 
 
 def display(path: Path) -> str:

@@ -77,6 +77,7 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
                 f"“{cit.quote}”",
                 fragment=cit.anchor_line,
                 title=source_name(corpus.sources[cit.source]),
+                classes=["fc-verbatim"],  # the source's words: not held to the house style
             )
             # "in Name", not "(Name)": a short name may hold brackets of its own.
             p += text(f", in {source_name(corpus.sources[cit.source])}")

@@ -61,6 +61,8 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
         publisher = para(publisher, " (", prose(corpus, source.publisher_basis), ")")
     headline = para(stated(source.title))
     headline["support_smartquotes"] = False  # the headline as captured
+    if source.title:
+        headline["classes"].append("fc-verbatim")  # the capture's words: not held to the house style
     sec += field_list(
         [
             ("Headline", headline),
