@@ -413,3 +413,5 @@ def test_a_change_of_disputes_quotes_each_claim_once_punctuated():
     words = change_words(corpus, Change(field="contradicts", old=["a", "b"], new=["a"]))
     assert words == "Disputes: was “The army denied it.”; “Residents said so.”; now “The army denied it.”."
     assert ".;" not in words and ".." not in words
+    # A dispute unlinked altogether reads "now none", not "now ." (as the log once said).
+    assert change_words(corpus, Change(field="contradicts", old=["a"], new=[])).endswith("now none.")

@@ -250,7 +250,7 @@ def test_cli_github_annotations(site):
 def test_cli_ok(site):
     result = run_cli("check", cwd=site)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.startswith("ok: 2 sources, 2 events, 4 claims, 2 figures")
+    assert result.stdout.splitlines()[-1].startswith("ok: 2 sources, 2 events, 4 claims, 2 figures")
 
 
 def test_root_causes_come_first(site, monkeypatch, capsys):

@@ -127,8 +127,11 @@ def test_following_a_citation_lands_on_the_highlighted_passage(page, server):
 
 def test_figures_table_renders(page, server):
     """The charts beside the table have their own tests (tests/browser/test_charts.py)."""
+    from tooling.sphinxext.domain import measures_on_page
+
     corpus, _ = check(ROOT / "claims", ROOT)
-    groups = corpus.figures_by_measure()
+    first_page = {m.id for m in measures_on_page(corpus, 1)}
+    groups = {m: cs for m, cs in corpus.figures_by_measure().items() if m in first_page}
     page.goto(f"{server}/figures/index.html")
     rows = page.locator("table.fc-figures-table tbody tr")
     assert rows.count() == sum(len(c.citations) for cs in groups.values() for c in cs)
@@ -243,7 +246,8 @@ def test_no_accessibility_violations(browser, server, artifacts, name, width):
 
 def test_a_correction_on_the_log_leads_to_the_corrected_claim(page, server):
     page.goto(f"{server}/corrections/index.html")
-    entry = page.locator("ul.fc-corrections-log > li").first
+    # A correction (with what it changed), not a retraction: the log lists both.
+    entry = page.locator("ul.fc-corrections-log > li", has=page.locator("ul.fc-changes")).first
     reason = entry.locator("p").nth(1).inner_text()
     link = entry.locator(".fc-log-head a").first
     anchor = link.get_attribute("href").split("#", 1)[1]

@@ -52,7 +52,7 @@ def human_date(iso: str) -> str:
 
 def _value(corpus: Corpus, field: str, value) -> str:
     """A change's old or new value in words."""
-    if value is None:
+    if value is None or value == []:  # a list emptied ("Disputes: … now none"), not "now ."
         return "none"
     if field == "rating":
         return BY_NAME[value].label if value in BY_NAME else str(value)
