@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 from tooling.validate import check
@@ -174,3 +175,21 @@ def test_new_refuses_an_id_in_use_and_says_where(site):
     )
     assert r.returncode == 1 and "already used in claims/events/bridge-strike.yaml" in r.stderr
     assert not (site / "claims/events/other.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        ("claimant: army", "claimant: Army", "Did you mean 'army'?"),  # an id written with a capital
+        ("claimant: army", "claimant: the-army", "did you mean 'army'?"),  # an id that does not exist
+        ("rating: contested\n    rationale: Witnesses", "rating: CONTESTED\n    rationale: Witnesses", "'contested'"),
+    ],
+    ids=["id-case", "unknown-id", "choice-case"],
+)
+def test_suggestions_ignore_case(site, old, new, hint):
+    """'Article' for 'article' once got a generic message: every did-you-mean folds case."""
+    from conftest import TW, edit
+
+    edit(site, TW, old, new)
+    _, problems = check(site / "claims", site)
+    assert any(hint in p.message for p in problems), problems.report()

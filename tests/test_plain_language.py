@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, edit
 
 from tooling.names import claimant_label, count, kind_words, own_reporting, source_name
 from tooling.records import Citation, Claim, Claimant, Corpus, Source
@@ -273,3 +273,21 @@ def test_the_plain_language_scan_finds_what_it_looks_for(tmp_path):
     found = blocks(page)
     # Quotes (a blockquote, a dating passage) are the sources' words, not reader prose.
     assert found == (long, "As reported: , in The Post", "A re-rating pass.")
+
+
+def test_a_short_name_with_brackets_never_doubles_them(site, builder):
+    """A source's short name may hold brackets ("Beta report (test capture)"); no page then reads
+    "Beta report (test capture) (own reporting)" or "(Beta report (test capture))"."""
+    for name, cap in (("alpha_0001", "Alpha"), ("beta_0002", "Beta")):
+        edit(site, f"claims/sources/{name}.yaml", f"label: {cap} report", f'label: "{cap} report (test capture)"')
+    edit(site, "claims/claimants.yaml", "    kind: unnamed\n", "    kind: outlet\n")  # the witnesses: own reporting
+    result = builder(site)
+    assert result.warnings == ""
+    doubled = re.compile(r"\([^()]*\([^()]*\)[^()]*\)|\) \(")
+    found, seen = [], 0
+    for page in sorted(result.outdir.rglob("*.html")):
+        text = reader_text(page.read_text(encoding="utf-8"))
+        seen += "Beta report (test capture)" in text
+        found += [f"{page.name}: …{text[max(0, m.start() - 40) : m.end()]}" for m in doubled.finditer(text)]
+    assert seen >= 3 and found == [], "\n".join(found)
+    assert "Own reporting of Beta report (test capture)" in result.html("events/town-withdrawal")
