@@ -151,14 +151,20 @@ def test_successful_build_replaces_the_site_and_writes_and_indexes_only_changes(
     assert (out / "pagefind-delta/pagefind-entry.json").is_file()
 
 
-def test_two_builds_at_once_both_publish_a_whole_site(site):
+def test_two_builds_at_once_both_publish_a_whole_site(site, tmp_path):
     assert safe_build(site).returncode == 0
     pages = snapshot(site / "_build/html")
     edit(site, EV, "summary: A strike hit the bridge; tolls differ.", "summary: A strike hit the bridge.")
-    first, second = start(site), start(site)
+    # The first is held mid-build, so the second really meets it (two builds started together
+    # once overlapped only when the machine was slow enough): it says it waits, and does.
+    first, _, release = start_held(site, tmp_path)
+    second = start(site)
+    said = second.stderr.readline()  # blocks until the second build speaks: an event, not a deadline
+    assert "another build of _build/html is running; waiting" in said, said
+    assert second.poll() is None  # still waiting for the held one
+    release()
     outs = [p.communicate(timeout=300) for p in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], outs
-    assert any("another build of _build/html is running; waiting" in err for _, err in outs)
     assert complete(site, pages)
     assert "A strike hit the bridge.</p>" in (site / "_build/html/events/bridge-strike.html").read_text()
     assert leftovers(site) == []
