@@ -1,4 +1,5 @@
-"""The records as data: claims.json (with its schema) and figures.csv, and reading them back.
+"""The records as data: claims.json (with its schema), claims.csv, figures.csv and the change
+list changes.json (with its schema), the codebook of the CSV columns, and reading them back.
 
 ``claims.json`` holds every record (sources with their full text, events,
 claims, figures, claimants, measures), the origin groups and the schema
@@ -20,27 +21,84 @@ from dataclasses import dataclass
 from .records import SCHEMA_VERSION, Claimant, Event, Figure, Measure, Source
 from .shapes import from_plain, schema_of, to_plain
 
-FIGURE_COLUMNS = [
-    "measure",
-    "measure_label",
-    "claim_id",
-    "event_id",
-    "claimant_id",
-    "claimant",
-    "source_id",
-    "source_line",
-    "qualifier",
-    "value",
-    "min",
-    "max",
-    "amount_text",
-    "unit",
-    "scope",
-    "as_of",
-    "display",
-    "rating",
-    "quote",
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a CSV export, as the codebook page explains it."""
+
+    name: str
+    type: str  # in readers' words: text, whole number, number, date, list
+    meaning: str
+    # A JSON pointer into the records' schema (records.schema.json) whose enum lists the
+    # allowed values: the codebook shows the schema's list, so they cannot drift apart.
+    schema: str | None = None
+
+
+RATING = "#/$defs/claim/properties/rating"
+QUALIFIER = "#/$defs/figure/properties/qualifier"
+LIST = "list (ids separated by “; ”)"
+
+FIGURE_CODEBOOK = [
+    Column("measure", "text", "What the figure counts: the id of a measure (its figures are compared side by side)."),
+    Column("measure_label", "text", "The measure's name, as on the figures page."),
+    Column("claim_id", "text", "The claim that reports the figure (its id, stable: part of its address)."),
+    Column("event_id", "text", "The event the claim belongs to."),
+    Column("claimant_id", "text", "Who reports the figure (the id of a claimant)."),
+    Column("claimant", "text", "The claimant's name."),
+    Column("source_id", "text", "The source this row's quote is from (a claim cited by two sources has two rows)."),
+    Column("source_line", "whole number", "The line of the source's text where the quote starts."),
+    Column("qualifier", "text", "How the number is bounded.", QUALIFIER),
+    Column("value", "number", "The number reported; empty for a range or a number in words."),
+    Column("min", "number", "The low end of a range; empty otherwise."),
+    Column("max", "number", "The high end of a range; empty otherwise."),
+    Column("amount_text", "text", "A number given only in words (“dozens”, “millions”); empty otherwise."),
+    Column("unit", "text", "What is counted (people, civilians, strikes)."),
+    Column("scope", "text", "Where, who or what the number covers, as the source says."),
+    Column("as_of", "text", "The time the number refers to, as the source gives it; empty when not stated."),
+    Column("display", "text", "The figure as the site shows it (“at least 15 people”)."),
+    Column("rating", "text", "The claim's rating.", RATING),
+    Column("quote", "text", "The source's words, verbatim."),
 ]
+FIGURE_COLUMNS = [c.name for c in FIGURE_CODEBOOK]
+
+CLAIM_CODEBOOK = [
+    Column("claim_id", "text", "The claim's id: stable, part of its address."),
+    Column("event_id", "text", "The event the claim belongs to."),
+    Column("event_title", "text", "The event's title, as on its page."),
+    Column("text", "text", "The claim in the site's words, attributed to whoever makes it."),
+    Column("claimant_id", "text", "Who makes the claim (the id of a claimant)."),
+    Column("claimant", "text", "The claimant's name."),
+    Column("side_id", "text", "The side the claimant speaks for (an id); empty when none is recorded."),
+    Column("side", "text", "That side's name."),
+    Column("rating", "text", "What the sources support, on the site's rating scale.", RATING),
+    Column("figure", "text", "The number the claim reports, as the site shows it; empty when it reports none."),
+    Column("measure", "text", "What that number counts (a measure id); empty without a figure."),
+    Column("published", "date", "The day the claim was first published (YYYY-MM-DD)."),
+    Column("updated", "date", "The day of its latest correction or retraction; empty if it never changed."),
+    Column("retracted", "date", "The day it was retracted; empty if it stands. A retracted claim stays listed."),
+    Column("sources", LIST, "The sources the claim cites."),
+    Column(
+        "origins",
+        "whole number",
+        "How many independent origins those sources are: sources that retell one text count once.",
+    ),
+    Column(
+        "address", "text", "The claim on the site: its event page and anchor (absolute when the site's address is set)."
+    ),
+]
+CLAIM_COLUMNS = [c.name for c in CLAIM_CODEBOOK]
+
+CODEBOOKS = {"claims.csv": CLAIM_CODEBOOK, "figures.csv": FIGURE_CODEBOOK}
+
+
+def allowed_values(column: Column, schema: dict) -> list[str]:
+    """The values the records' schema allows in a column, when it lists them."""
+    if column.schema is None:
+        return []
+    node = schema
+    for part in column.schema.removeprefix("#/").split("/"):
+        node = node[part]
+    return list(node.get("enum", []))
 
 
 @dataclass
@@ -138,6 +196,120 @@ def figure_rows(corpus) -> list[dict]:
     return rows
 
 
+def claim_rows(corpus, address) -> list[dict]:
+    """One row per claim, retracted ones included, in id order; ``address(claim)`` is its URL."""
+    rows = []
+    for c in sorted(corpus.claims.values(), key=lambda c: c.id):
+        who = corpus.claimants.get(c.claimant)
+        side = corpus.sides.get(who.side) if who and who.side else None
+        sources = list(dict.fromkeys(x.source for x in c.citations))
+        rows.append(
+            {
+                "claim_id": c.id,
+                "event_id": c.event,
+                "event_title": corpus.events[c.event].title,
+                "text": c.text,
+                "claimant_id": c.claimant,
+                "claimant": who.name if who else c.claimant,
+                "side_id": side.id if side else None,
+                "side": side.name if side else None,
+                "rating": c.rating,
+                "figure": c.figure.display() if c.figure else None,
+                "measure": c.figure.measure if c.figure else None,
+                "published": c.published,
+                "updated": c.updated,
+                "retracted": c.retracted.date if c.retracted else None,
+                "sources": "; ".join(sources),
+                "origins": corpus.origins.group_count(s for s in sources if s in corpus.sources),
+                "address": address(c),
+            }
+        )
+    return rows
+
+
+def rows_csv(rows: list[dict], columns: list[str]) -> str:
+    """Rows as CSV that a spreadsheet opens safely: numbers stay numbers, text is neutralised."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else csv_text(v) if isinstance(v, str) else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def rows_json(rows: list[dict]) -> str:
+    """The same rows as a JSON list (a filtered download: the JSON beside the CSV)."""
+    return json.dumps(rows, ensure_ascii=False, sort_keys=True, indent=0, allow_nan=False) + "\n"
+
+
+def claims_from_csv(text: str) -> list[dict]:
+    """claims.csv read back: every cell as the records hold it (the apostrophe guard undone)."""
+    return [{k: from_csv_text(v) for k, v in raw.items()} for raw in csv.DictReader(io.StringIO(text))]
+
+
+# -- the change list (data/changes.json) ----------------------------------------------
+
+
+@dataclass
+class ChangeEntry:
+    """One change to the published records: a claim published, corrected or retracted."""
+
+    date: str  # YYYY-MM-DD: the records' own date (never the build's)
+    kind: str  # "published", "corrected" or "retracted"
+    claim_id: str
+    event_id: str
+    fields: list[str]  # for "corrected": the fields the correction changed; empty otherwise
+    reason: str | None  # why, for a correction or a retraction, as readers read it
+    address: str
+
+
+@dataclass
+class ChangeList:
+    """Every change to the claims, newest first: sync by keeping the entries after your last date."""
+
+    schema_version: str
+    changes: list[ChangeEntry]
+
+
+CHANGE_KINDS = ("published", "corrected", "retracted")
+
+
+def change_list(corpus, address, plain=lambda text: text) -> ChangeList:
+    entries = []
+    for c in corpus.claims.values():
+        url = address(c)
+        entries.append(ChangeEntry(c.published, "published", c.id, c.event, [], None, url))
+        for k in c.corrections:
+            fields = sorted({ch.field for ch in k.changes})
+            entries.append(ChangeEntry(k.date, "corrected", c.id, c.event, fields, plain(k.reason), url))
+        if c.retracted:
+            entries.append(
+                ChangeEntry(c.retracted.date, "retracted", c.id, c.event, [], plain(c.retracted.reason), url)
+            )
+    # Newest first; within a day, in the order things happen to a claim, then by id.
+    entries.sort(key=lambda e: (e.claim_id, CHANGE_KINDS.index(e.kind)))
+    entries.sort(key=lambda e: e.date, reverse=True)
+    return ChangeList(SCHEMA_VERSION, entries)
+
+
+def changes_json(corpus, address, plain=lambda text: text) -> str:
+    plain_data = to_plain(change_list(corpus, address, plain))
+    return json.dumps(plain_data, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n"
+
+
+def changes_schema() -> dict:
+    defs: dict = {}
+    root = schema_of(ChangeList, defs)
+    defs["ChangeEntry"]["properties"]["kind"] = {"enum": list(CHANGE_KINDS)}
+    defs["ChangeEntry"]["properties"]["date"] = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "changes.json: every claim published, corrected or retracted, newest first",
+        **root,
+        "$defs": defs,
+    }
+
+
 # A spreadsheet runs a cell that starts with one of these as a formula
 # (=HYPERLINK(...) in a scope would be a live link).  The OWASP rule: such a
 # text cell gets a leading apostrophe, which spreadsheets show as text; a text
@@ -154,13 +326,7 @@ def from_csv_text(value: str) -> str:
 
 
 def to_csv(corpus) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, FIGURE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in figure_rows(corpus):
-        # Numbers stay numbers; only text is neutralised.
-        writer.writerow({k: "" if v is None else csv_text(v) if isinstance(v, str) else v for k, v in row.items()})
-    return out.getvalue()
+    return rows_csv(figure_rows(corpus), FIGURE_COLUMNS)
 
 
 def figures_from_csv(text: str) -> list[tuple[str, str, Figure]]:

@@ -54,6 +54,7 @@ DIRECTIVES = {
     "fc-claimant": claimants.ClaimantDirective,
     "fc-figures": figures.FiguresDirective,
     "fc-rating-scale": lists.RatingScaleDirective,
+    "fc-codebook": lists.CodebookDirective,
     "fc-rules": lists.RulesDirective,
     # Directives that are only an aggregate:
     "fc-event-list": directive("event-list"),

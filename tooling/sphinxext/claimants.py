@@ -28,7 +28,7 @@ from .common import (
     strong,
     text,
 )
-from .domain import Link
+from .domain import Link, download_links
 from .state import RecordDirective
 
 # Within a side, claimants of one kind stand together, in this order.
@@ -111,6 +111,7 @@ def collect_claims(corpus: Corpus, claimant_id: str) -> dict:
     outlet = corpus.claimants[claimant_id].kind == "outlet"
     return {
         "summary": {"words": count(len(claims), "claim"), "counts": rating_counts(claims)},
+        "downloads": download_links(f"claimant-{claimant_id}"),
         "events": [
             {
                 "event": Link("event", event_id, corpus.events[event_id].title),

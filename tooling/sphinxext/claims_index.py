@@ -19,7 +19,7 @@ from . import state
 from .aggregates import drawn_by, register
 from .common import badge_data, claim_ref
 from .corrections import human_date
-from .domain import CLAIMS_PAGE_SIZE, Link, page_count, page_numbers
+from .domain import CLAIMS_PAGE_SIZE, Link, download_links, page_count, page_numbers
 
 
 def correction_status(claim) -> dict | None:
@@ -116,6 +116,7 @@ def collect_index(corpus: Corpus, arg: str) -> dict:
             "numbers": [None if n is None else (n, to(n, str(n))) for n in page_numbers(page, pages)],
         },
         "summary": None,
+        "downloads": download_links(facet),
         "headers": HEADERS,
         "rows": _rows(corpus, shown, True),
     }

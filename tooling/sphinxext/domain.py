@@ -82,6 +82,18 @@ def page_numbers(page: int, pages: int) -> list[int | None]:
     return out
 
 
+EXPORTS = "data"  # the folder of the site's data files
+FILTERED = "claims"  # data/claims/: the claims of one filter page (a rating, a claimant), as CSV and JSON
+
+
+def download_links(name: str) -> dict:
+    """The CSV and JSON of one filter page's claims, addressed from that page (one folder deep:
+    claims/, claimants/), and the codebook that explains their columns."""
+    links: dict = {kind: f"../{EXPORTS}/{FILTERED}/{name}.{kind}" for kind in ("csv", "json")}
+    links["codebook"] = Link("codebook", "columns", "what each column means")
+    return links
+
+
 def figures_page(page: int = 1) -> str:
     """The docname of one page of the figures."""
     return INDEX_PAGES["figures"] if page == 1 else f"figures/page-{page}"
@@ -165,6 +177,8 @@ def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
         return (claims_page(facet, int(page or 1)), "")
     if objtype == "term":  # a glossary term ({term}`origin` in editors' prose): Sphinx's own anchor
         return ("glossary", nodes.make_id("term-" + name))
+    if objtype == "codebook":  # what each column of the data files means (docs/data.md)
+        return ("data", "codebook")
     if objtype == "page":  # one of the lists of everything, by its key in INDEX_PAGES
         return (INDEX_PAGES[name], "") if name in INDEX_PAGES else None
     return None

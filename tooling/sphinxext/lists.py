@@ -68,6 +68,28 @@ class RatingScaleDirective(RecordDirective):
         return [fc_template("", template="rating_scale.html", data=rows)]
 
 
+class CodebookDirective(RecordDirective):
+    """Every column of every CSV export, from tooling/exports.py (the one definition the
+    exports are written from), with the allowed values the records' schema lists."""
+
+    def run(self):
+        from ..exports import CODEBOOKS, allowed_values
+        from ..schema_check import schema
+
+        books = [
+            {
+                "file": name,
+                "id": name.replace(".", "-"),
+                "columns": [
+                    {"name": c.name, "type": c.type, "meaning": c.meaning, "allowed": allowed_values(c, schema())}
+                    for c in columns
+                ],
+            }
+            for name, columns in CODEBOOKS.items()
+        ]
+        return [fc_template("", template="codebook.html", data=books)]
+
+
 class RulesDirective(RecordDirective):
     """The lists the validator runs: the records' integrity checks
     (tooling/integrity.py, ``{fc-rules} integrity``) or the editorial rules

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from .. import exports, shapes
+from .. import exports, prose, shapes
 from ..exports import export_schema, to_csv, to_json
 from ..names import claimant_label
 from ..ratings import BEST, BY_NAME, WORST
@@ -37,12 +37,10 @@ from ..schema_check import SCHEMA_PATH
 from . import state
 from .config import base_url, organization
 from .corrections import feed_path, write_feed
-from .domain import CAPTURES_DIR, GENERATED_DIRS, address, capture_file
+from .domain import CAPTURES_DIR, EXPORTS, FILTERED, GENERATED_DIRS, address, capture_file
 from .metadata import claims_on_page, description
 
 logger = logging.getLogger(__name__)
-
-EXPORTS = "data"
 
 
 def page_url(app, docname: str, anchor: str = "", from_page: str | None = None) -> str:
@@ -143,18 +141,22 @@ def on_build_finished(app, exception):
     corpus = state.get(app.srcdir)
     out = Path(app.outdir) / EXPORTS
     out.mkdir(parents=True, exist_ok=True)
+    filtered = filtered_downloads(app, corpus)
     files = {
         out / "claims.json",
         out / "claims.schema.json",
+        out / "claims.csv",
+        out / "changes.json",
+        out / "changes.schema.json",
         out / "figures.csv",
         out / "records.schema.json",
         feed_path(app.outdir),
-    }
+    } | {out / name for name in filtered}
     # The exports are a function of the records, the code and these settings: when
     # none changed and every file is there, they are not computed again.  The stamp
     # lives beside them, so a site swapped in by safe_build carries its own.
     stamp = out / ".inputs"
-    code = [(Path(m.__file__).read_bytes()) for m in (exports, shapes)]
+    code = [(Path(m.__file__).read_bytes()) for m in (exports, shapes, prose)]
     inputs = repr(
         (
             state.records_key(corpus),
@@ -171,6 +173,17 @@ def on_build_finished(app, exception):
         _write(out / "claims.json", to_json(corpus))
         _write(out / "claims.schema.json", json.dumps(export_schema(), indent=1, sort_keys=True) + "\n")
         _write(out / "figures.csv", to_csv(corpus))
+        url = claim_address(app, corpus)
+        _write(out / "claims.csv", exports.rows_csv(exports.claim_rows(corpus, url), exports.CLAIM_COLUMNS))
+        _write(out / "changes.json", exports.changes_json(corpus, url, lambda t: prose.plain(t, corpus)))
+        _write(out / "changes.schema.json", json.dumps(exports.changes_schema(), indent=1, sort_keys=True) + "\n")
+        for name, text in filtered.items():
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            _write(out / name, text)
+        # A filter that no longer exists (a claimant's last claim moved) leaves no file behind.
+        for old in (out / FILTERED).glob("*") if (out / FILTERED).is_dir() else ():
+            if f"{FILTERED}/{old.name}" not in filtered:
+                old.unlink()
         _write(out / "records.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
         _write_bytes(feed_path(app.outdir), write_feed(app, corpus, base_url(app.config)))
         _write(stamp, inputs)
@@ -256,6 +269,28 @@ def contained(outdir: Path, relative: str) -> Path:
     if name.startswith(".") or "\\" in name or path.resolve().parent != (outdir / CAPTURES_DIR).resolve():
         raise ValueError(f"refusing to publish {relative!r}: not a plain file name inside {CAPTURES_DIR}/")
     return path
+
+
+def claim_address(app, corpus: Corpus):
+    """A claim's address for the exports: absolute when the site's address is set."""
+    return lambda claim: object_url(app, corpus, "claim", claim.id, None)
+
+
+def filtered_downloads(app, corpus: Corpus) -> dict[str, str]:
+    """data/claims/<filter>.csv and .json: exactly the claims a filter page lists (each rating's
+    pages, each claimant's page), so a reader downloads what they see."""
+    from .claims_index import facets  # the filter pages' own sets
+
+    rows = {r["claim_id"]: r for r in exports.claim_rows(corpus, claim_address(app, corpus))}
+    sets = {facet: [c.id for c in claims] for facet, claims in facets(corpus).items()}
+    for who in sorted({c.claimant for c in corpus.claims.values()}):
+        sets[f"claimant-{who}"] = sorted(c.id for c in corpus.claims.values() if c.claimant == who)
+    out = {}
+    for name, ids in sets.items():
+        chosen = [rows[i] for i in sorted(ids)]
+        out[f"{FILTERED}/{name}.csv"] = exports.rows_csv(chosen, exports.CLAIM_COLUMNS)
+        out[f"{FILTERED}/{name}.json"] = exports.rows_json(chosen)
+    return out
 
 
 def _write(path: Path, text: str) -> None:
