@@ -48,6 +48,7 @@ def test_claims_csv_has_a_row_per_claim_and_every_column_in_the_codebook(built):
     assert by_id["bridge-12-dead"]["retracted"] == "2026-11-30"  # retracted, still listed
     assert by_id["bridge-15-dead"]["updated"] == "2026-11-28" and by_id["bridge-15-dead"]["rating"] == "unverified"
     assert by_id["bridge-12-dead"]["sources"] == "alpha; beta" and by_id["bridge-12-dead"]["origins"] == "2"
+    assert by_id["bridge-12-dead"]["source_names"] == "Alpha report; Beta report"
     assert by_id["bridge-12-dead"]["address"] == "events/bridge-strike.html#claim-bridge-12-dead"
     # The codebook page: every column of every CSV, once, with its allowed values from the schema.
     page = built.soup("data")
@@ -94,9 +95,11 @@ def test_changes_json_lists_publications_corrections_and_retractions_newest_firs
     entries = changes["changes"]
     dates = [e["date"] for e in entries]
     assert dates == sorted(dates, reverse=True)
+    assert len({e["id"] for e in entries}) == len(entries)  # every entry has its own id, to sync by
     kinds = {(e["kind"], e["claim_id"]): e for e in entries}
     corrected = kinds[("corrected", "bridge-15-dead")]
-    assert corrected["date"] == "2026-11-28" and corrected["fields"] == ["rating"]
+    assert corrected["id"] == "bridge-15-dead/corrected/1" and corrected["date"] == "2026-11-28"
+    assert corrected["changes"] == [{"field": "rating", "old": "reported", "new": "unverified"}]
     assert corrected["reason"] == "The monitor is not named in the second report."
     retracted = kinds[("retracted", "bridge-12-dead")]
     assert retracted["date"] == "2026-11-30" and "withdrawn" in retracted["reason"]

@@ -47,13 +47,13 @@ FIGURE_CODEBOOK = [
     Column("claimant", "text", "The claimant's name."),
     Column("source_id", "text", "The source this row's quote is from (a claim cited by two sources has two rows)."),
     Column("source_line", "whole number", "The line of the source's text where the quote starts."),
-    Column("qualifier", "text", "How the number is bounded.", QUALIFIER),
+    Column("qualifier", "text", "How the number is bounded (a range is given by min and max).", QUALIFIER),
     Column("value", "number", "The number reported; empty for a range or a number in words."),
     Column("min", "number", "The low end of a range; empty otherwise."),
     Column("max", "number", "The high end of a range; empty otherwise."),
     Column("amount_text", "text", "A number given only in words (“dozens”, “millions”); empty otherwise."),
-    Column("unit", "text", "What is counted (people, civilians, strikes)."),
-    Column("scope", "text", "Where, who or what the number covers, as the source says."),
+    Column("unit", "text", "What is counted (people, civilians, strikes), in the editors' words."),
+    Column("scope", "text", "Where, who or what the number covers, in the editors' words from the source's."),
     Column("as_of", "text", "The time the number refers to, as the source gives it; empty when not stated."),
     Column("display", "text", "The figure as the site shows it (“at least 15 people”)."),
     Column("rating", "text", "The claim's rating.", RATING),
@@ -71,19 +71,27 @@ CLAIM_CODEBOOK = [
     Column("side_id", "text", "The side the claimant speaks for (an id); empty when none is recorded."),
     Column("side", "text", "That side's name."),
     Column("rating", "text", "What the sources support, on the site's rating scale.", RATING),
-    Column("figure", "text", "The number the claim reports, as the site shows it; empty when it reports none."),
+    Column(
+        "figure",
+        "text",
+        "The number or amount the claim reports (“at least 15 people”, “several civilians”), as the site shows it; empty when it reports none.",
+    ),
     Column("measure", "text", "What that number counts (a measure id); empty without a figure."),
     Column("published", "date", "The day the claim was first published (YYYY-MM-DD)."),
     Column("updated", "date", "The day of its latest correction or retraction; empty if it never changed."),
     Column("retracted", "date", "The day it was retracted; empty if it stands. A retracted claim stays listed."),
-    Column("sources", LIST, "The sources the claim cites."),
+    Column("sources", LIST, "The sources the claim cites, by id."),
+    Column("source_names", "list (names separated by “; ”)", "The same sources by the short names the site shows."),
     Column(
         "origins",
         "whole number",
         "How many independent origins those sources are: sources that retell one text count once.",
     ),
     Column(
-        "address", "text", "The claim on the site: its event page and anchor (absolute when the site's address is set)."
+        "address",
+        "text",
+        "The claim on the site: its event page and anchor; absolute when the site's address is set, "
+        "otherwise relative to the site's root.",
     ),
 ]
 CLAIM_COLUMNS = [c.name for c in CLAIM_CODEBOOK]
@@ -220,6 +228,7 @@ def claim_rows(corpus, address) -> list[dict]:
                 "updated": c.updated,
                 "retracted": c.retracted.date if c.retracted else None,
                 "sources": "; ".join(sources),
+                "source_names": "; ".join(corpus.sources[s].label if s in corpus.sources else s for s in sources),
                 "origins": corpus.origins.group_count(s for s in sources if s in corpus.sources),
                 "address": address(c),
             }
@@ -251,21 +260,32 @@ def claims_from_csv(text: str) -> list[dict]:
 
 
 @dataclass
+class FieldChange:
+    """One field a correction changed: its published value and its new one, as recorded."""
+
+    field: str  # rating, text, claimant, citations, figure or contradicts
+    old: object
+    new: object
+
+
+@dataclass
 class ChangeEntry:
     """One change to the published records: a claim published, corrected or retracted."""
 
+    id: str  # stable and unique: claim/published, claim/corrected/N (the Nth correction), claim/retracted
     date: str  # YYYY-MM-DD: the records' own date (never the build's)
     kind: str  # "published", "corrected" or "retracted"
     claim_id: str
     event_id: str
-    fields: list[str]  # for "corrected": the fields the correction changed; empty otherwise
+    changes: list[FieldChange]  # for "corrected": each field changed, old and new; empty otherwise
     reason: str | None  # why, for a correction or a retraction, as readers read it
     address: str
 
 
 @dataclass
 class ChangeList:
-    """Every change to the claims, newest first: sync by keeping the entries after your last date."""
+    """Every change to the claims, newest first.  To sync: keep the entries dated on or after
+    your last sync whose id you have not seen (dates are days; a day may hold several)."""
 
     schema_version: str
     changes: list[ChangeEntry]
@@ -275,21 +295,25 @@ CHANGE_KINDS = ("published", "corrected", "retracted")
 
 
 def change_list(corpus, address, plain=lambda text: text) -> ChangeList:
-    entries = []
+    entries = []  # (date, claim, step in the claim's history, entry)
     for c in corpus.claims.values():
         url = address(c)
-        entries.append(ChangeEntry(c.published, "published", c.id, c.event, [], None, url))
-        for k in c.corrections:
-            fields = sorted({ch.field for ch in k.changes})
-            entries.append(ChangeEntry(k.date, "corrected", c.id, c.event, fields, plain(k.reason), url))
-        if c.retracted:
-            entries.append(
-                ChangeEntry(c.retracted.date, "retracted", c.id, c.event, [], plain(c.retracted.reason), url)
+        history = [ChangeEntry(f"{c.id}/published", c.published, "published", c.id, c.event, [], None, url)]
+        for n, k in enumerate(c.corrections, start=1):
+            fields = [FieldChange(ch.field, ch.old, ch.new) for ch in k.changes]
+            history.append(
+                ChangeEntry(f"{c.id}/corrected/{n}", k.date, "corrected", c.id, c.event, fields, plain(k.reason), url)
             )
-    # Newest first; within a day, in the order things happen to a claim, then by id.
-    entries.sort(key=lambda e: (e.claim_id, CHANGE_KINDS.index(e.kind)))
-    entries.sort(key=lambda e: e.date, reverse=True)
-    return ChangeList(SCHEMA_VERSION, entries)
+        if c.retracted:
+            reason = plain(c.retracted.reason)
+            history.append(
+                ChangeEntry(f"{c.id}/retracted", c.retracted.date, "retracted", c.id, c.event, [], reason, url)
+            )
+        entries += [(e.date, c.id, step, e) for step, e in enumerate(history)]
+    # Newest first: by date, and within a claim's day, its later steps first.
+    entries.sort(key=lambda x: (x[1], -x[2]))
+    entries.sort(key=lambda x: x[0], reverse=True)
+    return ChangeList(SCHEMA_VERSION, [e for *_, e in entries])
 
 
 def changes_json(corpus, address, plain=lambda text: text) -> str:
@@ -301,6 +325,8 @@ def changes_schema() -> dict:
     defs: dict = {}
     root = schema_of(ChangeList, defs)
     defs["ChangeEntry"]["properties"]["kind"] = {"enum": list(CHANGE_KINDS)}
+    for name in ("old", "new"):  # a value as the records hold it: text, number, list or mapping
+        defs["FieldChange"]["properties"][name] = {"description": f"The field's {name} value, as recorded."}
     defs["ChangeEntry"]["properties"]["date"] = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
