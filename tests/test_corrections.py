@@ -415,3 +415,24 @@ def test_a_change_of_disputes_quotes_each_claim_once_punctuated():
     assert ".;" not in words and ".." not in words
     # A dispute unlinked altogether reads "now none", not "now ." (as the log once said).
     assert change_words(corpus, Change(field="contradicts", old=["a"], new=[])).endswith("now none.")
+
+
+def test_a_published_date_never_changes(repo, capsys):
+    edit(repo, EV, 'published: "2026-11-22"\n    text: A monitor', 'published: "2026-11-25"\n    text: A monitor')
+    code, out = run_check(capsys)
+    assert code == 1
+    assert any("publication date never changes" in ln and '"2026-11-22"' in ln for ln in out), out
+
+
+def test_corrections_says_why_it_cannot_draft_rather_than_nothing(repo, capsys):
+    # A published claim the validator cannot read (a bad rating), and later one deleted.
+    edit(repo, EV, "rating: reported", "rating: Reportd")
+    assert main(["corrections"]) == 1
+    assert "leave published claims unread (bridge-15-dead)" in capsys.readouterr().err
+    edit(repo, EV, "rating: Reportd", "rating: reported")
+    text = (repo / TW).read_text(encoding="utf-8")
+    (repo / TW).write_text(text[: text.index("  - id: witnesses-soldiers-left")], encoding="utf-8")
+    edit(repo, TW, "    rating: contested\n", "    rating: reported\n")
+    edit(repo, TW, "    contradicts: [witnesses-soldiers-left]\n", "")
+    assert main(["corrections"]) == 1
+    assert "published claims are gone (witnesses-soldiers-left)" in capsys.readouterr().err

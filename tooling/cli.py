@@ -155,6 +155,24 @@ def _cmd_corrections(args) -> int:
         )
         return 2
     corpus, problems = check(claims, Path.cwd())
+    unread = sorted(cid for cid in base if cid not in corpus.claims)
+    if problems and unread:
+        # A published claim the validator could not read has no changes to draft: say so, not nothing.
+        shown = ", ".join(unread[:5]) + (f" and {len(unread) - 5} more" if len(unread) > 5 else "")
+        print(
+            f"{len(problems)} problem(s) in the records (make check lists them) leave published claims "
+            f"unread ({shown}), so their changes cannot be drafted; fix them, then run this again",
+            file=sys.stderr,
+        )
+        return 1
+    gone = [cid for cid in unread if base[cid].retracted is None]
+    if gone:
+        print(
+            f"published claims are gone ({', '.join(gone)}): published claims are never deleted; "
+            "restore each and mark it 'retracted' with a date and reason",
+            file=sys.stderr,
+        )
+        return 1
     date = args.date or datetime.date.today().isoformat()
     entries = draft(base, corpus, date)
     by_file: dict[Path, list[tuple[int, str, str]]] = {}
@@ -174,7 +192,7 @@ def _cmd_corrections(args) -> int:
         # Bottom-up, so that each printed line number is still right after pasting the ones below it.
         for index, cid, item in sorted(items, reverse=True):
             try:
-                at, added = where_item_goes(text, ("claims", index), "corrections", item)
+                at, added, _ = where_item_goes(text, ("claims", index), "corrections", item)
             except EditError as exc:
                 print(f"{display(path)}: claim {cid}: {exc}", file=sys.stderr)
                 failed += 1
@@ -285,7 +303,7 @@ def _cmd_quote(args) -> int:
         said = (
             f"; the nearest sentence, line {near[0]}:\n  {_yaml_string(near[1])}"
             if near
-            else ": none of those words is in it"
+            else ": none of those words is in its article (page furniture is not quoted)"
         )
         print(f"no passage of {args.source} has those words in that order{said}", file=sys.stderr)
         return 1
@@ -298,19 +316,28 @@ def _cmd_quote(args) -> int:
 
 
 def _cmd_new(args) -> int:
+    from .problems import closest
     from .skeleton import (
         SkeletonError,
-        add_to_places,
         append_claim,
+        check_id,
+        check_text_name,
         claim_block,
+        claim_item,
         event_text,
         exact_quote,
+        places_with,
         source_text,
         write_new,
     )
+    from .yamledit import replace_file
 
     claims = Path(args.claims)
     try:
+        check_id(args.id, {"event": "event", "claim": "claim", "source": "source"}[args.kind])
+        if args.kind == "event" and args.claim_id:
+            check_id(args.claim_id, "claim")
+        corpus, problems = check(claims, Path.cwd())
         if args.kind == "source":
             text = Path(args.text)
             if text.parent.resolve() != (claims / "sources").resolve() or not text.is_file():
@@ -318,31 +345,45 @@ def _cmd_new(args) -> int:
                     f"put the captured text in {claims / 'sources'}/ first, byte for byte, "
                     "keeping its file name; then pass its path"
                 )
+            check_text_name(text.name)
+            if args.id in corpus.sources:
+                raise SkeletonError(
+                    f"source id '{args.id}' is already used by {display(corpus.sources[args.id].yaml_path)}; "
+                    "choose another id"
+                )
             target = text.with_suffix(".yaml")
             write_new(target, source_text(text, args.id))
             print(f"wrote {target}")
             return 0
-        corpus, problems = check(claims, Path.cwd())
         _refuse_taken_ids(corpus, args)
+        if args.claimant not in corpus.claimants:
+            near = closest(args.claimant, corpus.claimants)
+            hint = f"did you mean '{near}'? " if near else ""
+            raise SkeletonError(
+                f"unknown claimant '{args.claimant}'; {hint}use an id of claims/claimants.yaml, "
+                "or add the claimant there first"
+            )
         quote = exact_quote(corpus, args.source, args.words)
         if args.kind == "event":
             target = claims / "events" / f"{args.id}.yaml"
+            places = claims / "places.yaml"
+            new_places = places_with(places, args.id)  # before anything is written: may refuse
             write_new(
                 target, event_text(args.id, args.claim_id or f"{args.id}-claim", args.source, quote, args.claimant)
             )
             print(f"wrote {target}")
-            if add_to_places(claims / "places.yaml", args.id):
-                print(f"listed '{args.id}' in {claims / 'places.yaml'} under unmapped, with a reason to replace")
+            if new_places is not None:
+                replace_file(places, new_places)
+                print(f"listed '{args.id}' in {places} under unmapped, with a reason to replace")
             print("next: replace every REPLACE: value (make check lists them), then run make check")
             return 0
-        block = claim_block(args.id, args.source, quote, args.claimant)
         if not args.append:
-            print(block, end="")
+            print(claim_block(args.id, args.source, quote, args.claimant), end="")
             return 0
         event_path = claims / "events" / f"{args.event}.yaml"
         if not event_path.is_file():
             raise SkeletonError(f"no event file {event_path}")
-        append_claim(event_path, block)
+        append_claim(event_path, claim_item(args.id, args.source, quote, args.claimant))
         print(f"appended claim '{args.id}' to {event_path}")
         return 0
     except SkeletonError as exc:

@@ -170,6 +170,13 @@ def compare(base: Mapping[str, Claim], head: Corpus) -> Iterator[Missing]:
                 )
         if old.retracted is not None and new.retracted != old.retracted:
             yield Missing(cid, "retracted", "the retraction was published; it stays as it was")
+        if old.published and new.published != old.published:
+            yield Missing(
+                cid,
+                "published",
+                f"a claim's publication date never changes once it is published: write it back as "
+                f'"{old.published}" (a later change is a correction, dated the day it is made)',
+            )
         added = new.corrections[n_old:]
         # Each field's changes in the new entries, in order: they must chain
         # from the published value to the current one (a claim may be

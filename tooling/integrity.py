@@ -52,7 +52,7 @@ class Loaded:
         hint = f"did you mean '{guess}'?" if guess else f"define it in {where} first"
         hint += non_ascii_hint(rid)
         if kind in self.failed_kinds:
-            hint += f" (a {kind} file with errors above may define it)"
+            hint += f" ({'an' if kind[0] in 'aeiou' else 'a'} {kind} file with errors above may define it)"
         return f"unknown {kind} '{rid}'; {hint}"
 
 

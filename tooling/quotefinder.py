@@ -40,8 +40,8 @@ def find_passages(source: Source, words: str, limit: int = 5) -> list[tuple[int,
                     break
             else:
                 break
-        if k == len(wanted):
-            found.append((end - start, start, end))
+        if k == len(wanted) and source.furniture_at(source.line_of(start)) is None:
+            found.append((end - start, start, end))  # page furniture is never quoted (make check refuses it)
     found.sort()
     out = []
     for _, start, end in found[:limit]:

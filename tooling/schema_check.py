@@ -105,7 +105,7 @@ class SchemaReport:
                 return True
         data = doc.data if data is None else data
         if not isinstance(data, dict):
-            what = f"a {kind} file" if not prefix else ".".join(map(str, prefix))
+            what = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} file" if not prefix else ".".join(map(str, prefix))
             self.at(
                 doc,
                 prefix,

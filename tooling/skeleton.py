@@ -53,19 +53,26 @@ def _choices(definition: str, *path: str) -> str:
     return ", ".join(node["enum"])
 
 
-def claim_block(claim_id: str, source_id: str, quote: str, claimant: str, indent: str = "  ") -> str:
+def claim_item(claim_id: str, source_id: str, quote: str, claimant: str) -> str:
+    """A claim as one item of an event's ``claims:`` list, unindented and without its ``- ``."""
     return (
-        f"{indent}- id: {claim_id}\n"
+        f"id: {claim_id}\n"
         # The day it goes live; it never changes afterwards (later changes are corrections).
-        f"{indent}  published: {q(datetime.date.today().isoformat())}\n"
-        f"{indent}  text: {q('REPLACE: the claim in one neutral sentence.')}\n"
-        f"{indent}  claimant: {claimant}\n"
-        f"{indent}  citations:\n"
-        f"{indent}    - source: {source_id}\n"
-        f"{indent}      quote: {q(quote)}\n"
-        f"{indent}  rating: {q('REPLACE: one of ' + _choices('claim', 'rating') + ' (the methodology page says when)')}\n"
-        f"{indent}  rationale: {q('REPLACE: why this rating, checkable against the quotes.')}\n"
+        f"published: {q(datetime.date.today().isoformat())}\n"
+        f"text: {q('REPLACE: the claim in one neutral sentence.')}\n"
+        f"claimant: {claimant}\n"
+        "citations:\n"
+        f"  - source: {source_id}\n"
+        f"    quote: {q(quote)}\n"
+        f"rating: {q('REPLACE: one of ' + _choices('claim', 'rating') + ' (the methodology page says when)')}\n"
+        f"rationale: {q('REPLACE: why this rating, checkable against the quotes.')}\n"
     )
+
+
+def claim_block(claim_id: str, source_id: str, quote: str, claimant: str, indent: str = "  ") -> str:
+    """The same claim as list-item lines at ``indent``: what ``new claim`` prints to paste."""
+    lines = claim_item(claim_id, source_id, quote, claimant).splitlines()
+    return f"{indent}- {lines[0]}\n" + "".join(f"{indent}  {ln}\n" for ln in lines[1:])
 
 
 def event_text(event_id: str, claim_id: str, source_id: str, quote: str, claimant: str) -> str:
@@ -96,23 +103,24 @@ def source_text(text_path: Path, source_id: str) -> str:
         "published: null  # YYYY-MM-DD, or null\n"
         "retrieved: null  # YYYY-MM-DD, or null\n"
         "language: en\n"
-        f"text: {text_path.name}\n"
+        f"text: {q(text_path.name)}\n"
         f"sha256: {digest}\n"
         "furniture: []  # line ranges that are menus, comment forms, teasers: {lines: [first, last], kind: ...}\n"
     )
 
 
-def add_to_places(places: Path, event_id: str) -> bool:
-    """List a new event in places.yaml as unmapped, with a reason to replace: where it goes on
-    the map is the editor's choice, and make check asks for it.  False if there is no places.yaml."""
+def places_with(places: Path, event_id: str) -> str | None:
+    """places.yaml with a new event listed as unmapped, its reason to replace (where it goes on
+    the map is the editor's choice, and make check asks for it); None without a places.yaml.
+    Computed before anything is written, so a places.yaml it cannot edit stops the command
+    before the event file exists."""
     if not places.is_file():
-        return False
+        return None
     item = f"event: {event_id}\nreason: {q('REPLACE: why it is not on the map; or move its id under the events of its place')}\n"
     try:
-        replace_file(places, append_item(places.read_text(encoding="utf-8"), (), "unmapped", item))
+        return append_item(places.read_text(encoding="utf-8"), (), "unmapped", item)
     except EditError as exc:
-        raise SkeletonError(f"{places}: {exc}") from None
-    return True
+        raise SkeletonError(f"{places}: {exc}; nothing was written") from None
 
 
 def write_new(path: Path, content: str) -> None:
@@ -129,11 +137,36 @@ def write_new(path: Path, content: str) -> None:
         tmp.unlink()
 
 
-def append_claim(event_path: Path, block: str) -> None:
-    """Add a claim to an event file: write the whole new file aside, then swap it in."""
-    old = event_path.read_text(encoding="utf-8")
-    if not old.endswith("\n"):
-        old += "\n"
-    tmp = event_path.with_name(f".{event_path.name}.tmp{os.getpid()}")
-    tmp.write_text(old + block, encoding="utf-8")
-    os.replace(tmp, event_path)
+def append_claim(event_path: Path, item: str) -> None:
+    """Add a claim to the event's ``claims:`` list, where it ends (not after a note that
+    follows it), keeping every other byte; the new file is written aside, then swapped in."""
+    try:
+        replace_file(event_path, append_item(event_path.read_text(encoding="utf-8"), (), "claims", item))
+    except EditError as exc:
+        raise SkeletonError(f"{event_path}: {exc}; nothing was written") from None
+
+
+def check_id(value: str, what: str) -> None:
+    """Refuse an id the records would refuse, before any file is written under it."""
+    import re
+
+    from .problems import as_id
+
+    schema = json.loads((Path(__file__).parent / "schema" / "records.schema.json").read_text(encoding="utf-8"))
+    rule = schema["$defs"]["id"]
+    if not re.fullmatch(rule["pattern"], value):
+        hint = f" Did you mean '{as_id(value)}'?" if as_id(value) else ""
+        raise SkeletonError(f"'{value}' is not a valid {what} id: {rule.get('description', '')}{hint}")
+
+
+def check_text_name(name: str) -> None:
+    """Refuse a capture's file name the records' schema would refuse, before writing its metadata."""
+    import re
+
+    schema = json.loads((Path(__file__).parent / "schema" / "records.schema.json").read_text(encoding="utf-8"))
+    rule = schema["$defs"]["source"]["properties"]["text"]
+    if "pattern" in rule and not re.fullmatch(rule["pattern"], name):
+        raise SkeletonError(
+            f"the capture's file name '{name}' is not one the records accept ({rule['pattern']}): "
+            f"{rule.get('description', '')} Nothing was written."
+        )

@@ -51,15 +51,22 @@ def _line_after(text: str, mark) -> int:
 def append_item(text: str, path: tuple, key: str, item: str) -> str:
     """``text`` with ``item`` (YAML for one list item, without its leading ``- ``
     and unindented) added to the list under ``key`` of the mapping at ``path``."""
-    at, body = where_item_goes(text, path, key, item)
-    if at == len(text) and text and not text.endswith("\n"):
-        text, at = text + "\n", at + 1
-    return text[:at] + body + text[at:]
+    at, body, end = where_item_goes(text, path, key, item)
+    if at == end == len(text) and text and not text.endswith("\n"):
+        text, at, end = text + "\n", at + 1, end + 1
+    return text[:at] + body + text[end:]
 
 
-def where_item_goes(text: str, path: tuple, key: str, item: str) -> tuple[int, str]:
-    """(offset, lines): where :func:`append_item` inserts, and what; the offset is a line start."""
-    root = yaml.compose(text)
+def where_item_goes(text: str, path: tuple, key: str, item: str) -> tuple[int, str, int]:
+    """(start, lines, end): :func:`append_item` puts ``lines`` in place of text[start:end].  For a
+    list with items, start == end, a line start: nothing is replaced.  For an empty list
+    (``key: []``, ``key:``) the empty value itself is replaced by the list."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise EditError(f"the file is not valid YAML{where} (make check says more); fix it first") from None
     if root is None:
         raise EditError("the file is empty")
     mapping = root
@@ -70,23 +77,29 @@ def where_item_goes(text: str, path: tuple, key: str, item: str) -> tuple[int, s
     if not isinstance(mapping, yaml.MappingNode) or not mapping.value:
         raise EditError(f"expected a mapping at {'.'.join(map(str, path)) or 'the top'}")
     seq = _child(mapping, key)
-    if seq is not None and not (isinstance(seq, yaml.SequenceNode) and not seq.flow_style):
-        if isinstance(seq, yaml.SequenceNode) and not seq.value:
-            raise EditError(f"'{key}' is an empty list written as []; delete the [] and run this again")
-        raise EditError(f"'{key}' is not a list of the usual '- ' form")
     lines = item.rstrip("\n").split("\n")
+    empty = (isinstance(seq, yaml.SequenceNode) and not seq.value) or (
+        isinstance(seq, yaml.ScalarNode) and seq.tag == "tag:yaml.org,2002:null"
+    )
+    if empty:  # `key: []` or `key:` with nothing: the list is written in its place
+        col = " " * next(k for k, v in mapping.value if v is seq).start_mark.column
+        body = f"\n{col}  - {lines[0]}" + "".join(f"\n{col}    {ln}" if ln else "\n" for ln in lines[1:])
+        start = seq.start_mark.index
+        while start > 0 and text[start - 1] == " ":  # no trailing space after `key:`
+            start -= 1
+        return start, body, seq.end_mark.index
+    if seq is not None and not (isinstance(seq, yaml.SequenceNode) and not seq.flow_style):
+        raise EditError(f"'{key}' is not a list of the usual '- ' form; write it as one item per '- ' line")
     if seq is not None and seq.value:
         indent = " " * seq.value[0].start_mark.column
         dash = " " * (seq.start_mark.column)
         body = f"{dash}- {lines[0]}\n" + "".join(f"{indent}{ln}\n" if ln else "\n" for ln in lines[1:])
         at = _line_after(text, _last_mark(seq))
     else:
-        if seq is not None:  # `key:` with nothing after it
-            raise EditError(f"'{key}' has no items; write its first item by hand")
         col = " " * mapping.value[0][0].start_mark.column
         body = f"{col}{key}:\n{col}  - {lines[0]}\n" + "".join(f"{col}    {ln}\n" if ln else "\n" for ln in lines[1:])
         at = _line_after(text, _last_mark(mapping))
-    return at, body
+    return at, body, at
 
 
 def replace_file(path: Path, text: str) -> None:
