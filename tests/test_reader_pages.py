@@ -3,6 +3,8 @@ the home page's key findings, an event's claim groups, and the paged lists."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOTS, build
 
@@ -94,11 +96,17 @@ def test_the_claims_index_pages_and_rating_pages_hold_every_claim_once(corpus, m
         shown.setdefault(facet, []).extend(r["claim"].name for r in d["rows"])
         assert (d["pager"] is None) == (of == 1)
         current = [f for f in d["filters"] if f["current"]]
+        if facet.startswith(domain.SOURCE_FACET):  # a source's claims: no rating filter is current
+            assert current == []
+            continue
         assert len(current) == 1 and current[0]["link"].name == f"{facet}:1"
     every = [c.id for e in corpus.events_in_order() for c in e.claims]
     assert shown["all"] == every
     for rating in {c.rating for c in corpus.claims.values()}:
         assert shown[rating] == [c for c in every if corpus.claims[c].rating == rating]
+    for sid in corpus.sources:
+        citing = [c for c in every if any(x.source == sid for x in corpus.claims[c].citations)]
+        assert shown.get(domain.SOURCE_FACET + sid, []) == citing
     corpus.__dict__.pop("_computed", None)
 
 
@@ -143,3 +151,33 @@ def test_a_paged_site_builds_and_links_its_pages(tmp_path, monkeypatch):
     assert links == [str(k) for k in range(2, measures + 1)]  # one measure a page: a link to each other page
     for k in range(2, measures + 1):
         assert (result.outdir / f"figures/page-{k}.html").is_file()
+
+
+def test_a_passage_quoted_by_many_claims_lists_a_few_and_links_the_rest(site, builder, monkeypatch):
+    """A source page does not grow with every claim that quotes it: each passage lists at most
+    MAX_PER_PASSAGE claims and links the others, on the claims index's page for the source."""
+    from conftest import TW, edit
+
+    from tooling.sphinxext import sources
+
+    monkeypatch.setattr(sources, "MAX_PER_PASSAGE", 1)
+    edit(site, TW, "    contradicts: [army-denies-withdrawal]\n", "    contradicts: [army-denies-withdrawal]\n"
+         "  - id: witnesses-again\n    published: \"2026-11-22\"\n    text: Witnesses said soldiers left the town.\n"
+         "    claimant: witnesses\n    citations:\n      - source: beta\n"
+         "        quote: \"Witnesses said soldiers left the town on Friday.\"\n"
+         "    rating: unverified\n    rationale: The witnesses are not named.\n")  # fmt: skip
+    result = builder(site)
+    assert result.warnings == "", result.warnings
+    page = result.soup("sources/beta")
+    line = page.find(id="L3")
+    assert len(line.select("sup.fc-cite-ref")) == 1  # one claim listed at the passage...
+    more = line.select_one("sup.fc-cite-more a")
+    assert more.get_text() == "+1" and more["href"] == "../claims/source-beta.html"  # ...and the other linked
+    # Every citation keeps its anchor: claims still link to their passage.
+    for claim in ("witnesses-soldiers-left", "witnesses-again"):
+        assert page.find(id=f"cite-{claim}-1") is not None, claim
+    assert "and 1 more claim" in line.select_one("mark")["title"]
+    listed = {a["href"].split("#claim-")[1] for a in result.soup("claims/source-beta").select("a[href*='#claim-']")}
+    assert {"witnesses-soldiers-left", "witnesses-again"} <= listed
+    cited_by = page.find("a", string=re.compile(r"^\d+ claims$"))  # the "Cited by" field
+    assert cited_by["href"] == "../claims/source-beta.html" and cited_by.get_text() == f"{len(listed)} claims"

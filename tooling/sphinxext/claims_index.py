@@ -19,7 +19,7 @@ from . import state
 from .aggregates import drawn_by, register
 from .common import badge_data, claim_ref
 from .corrections import human_date
-from .domain import CLAIMS_PAGE_SIZE, Link, download_links, page_count, page_numbers
+from .domain import CLAIMS_PAGE_SIZE, SOURCE_FACET, Link, download_links, page_count, page_numbers
 
 
 def correction_status(claim) -> dict | None:
@@ -68,24 +68,47 @@ def facets(corpus: Corpus) -> dict[str, list[Claim]]:
     return cache["claim-facets"]
 
 
+def source_facets(corpus: Corpus) -> dict[str, list[Claim]]:
+    """'source-<id>' -> the claims citing that source, in the timeline's order: where a source
+    page's "and N more" leads, so the source page itself stays small however often it is cited."""
+    cache = state.cache(corpus)
+    if "source-facets" not in cache:
+        claims = [c for e in corpus.events_in_order() for c in e.claims]
+        out = {}
+        for sid in sorted(corpus.sources):
+            mine = [c for c in claims if any(x.source == sid for x in c.citations)]
+            if mine:
+                out[SOURCE_FACET + sid] = mine
+        cache["source-facets"] = out
+    return cache["source-facets"]
+
+
+def all_facets(corpus: Corpus) -> dict[str, list[Claim]]:
+    """Every list of claims with its own pages: all, each rating, each cited source."""
+    return {**facets(corpus), **source_facets(corpus)}
+
+
 def index_pages(corpus: Corpus) -> list[tuple[str, int, int]]:
     """Every page of the index: (facet, page, pages)."""
     out = []
-    for facet, claims in facets(corpus).items():
+    for facet, claims in all_facets(corpus).items():
         pages = page_count(len(claims), CLAIMS_PAGE_SIZE)
         out += [(facet, k, pages) for k in range(1, pages + 1)]
     return out
 
 
-def facet_title(facet: str) -> str:
+def facet_title(facet: str, corpus: Corpus | None = None) -> str:
+    if facet.startswith(SOURCE_FACET) and corpus is not None:
+        source = corpus.sources.get(facet.removeprefix(SOURCE_FACET))
+        return f"Claims citing {source_name(source)}" if source else "Claims citing a source"
     return "All claims" if facet == "all" else f"Claims rated {BY_NAME[facet].label}"
 
 
 def collect_index(corpus: Corpus, arg: str) -> dict:
     facet, _, page_text = (arg or "all:1").partition(":")
     page = int(page_text or 1)
-    every = facets(corpus)
-    claims = every.get(facet, [])
+    every = facets(corpus)  # the rating filters; a source's claims are reached from its page
+    claims = all_facets(corpus).get(facet, [])
     pages = page_count(len(claims), CLAIMS_PAGE_SIZE)
     first = (page - 1) * CLAIMS_PAGE_SIZE
 
@@ -104,7 +127,7 @@ def collect_index(corpus: Corpus, arg: str) -> dict:
     shown = claims[first : first + CLAIMS_PAGE_SIZE]
     return {
         "filters": filters,
-        "facet": facet_title(facet),
+        "facet": facet_title(facet, corpus),
         "range": {"first": first + 1 if shown else 0, "last": first + len(shown), "total": len(claims)},
         "pager": None
         if pages == 1

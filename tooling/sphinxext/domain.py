@@ -52,6 +52,9 @@ OBJECT_TYPES = ("event", "claim", "source", "claimant", "measure")
 CLAIMS_PAGE_SIZE = 50
 
 
+SOURCE_FACET = "source-"  # + a source id: the claims index's pages of the claims that cite it
+
+
 def claims_page(facet: str = "all", page: int = 1) -> str:
     """The docname of one page of the claims index: every claim, or those with one rating."""
     if facet == "all" and page == 1:

@@ -78,7 +78,7 @@ def planned_pages(corpus: Corpus, config) -> dict[str, str]:
     # from its filters and page links.
     for (facet, k, of), docname in zip(index_pages(corpus), all_claim_pages, strict=True):
         if docname != INDEX_PAGES["claims"]:
-            title = facet_title(facet) + (f", page {k} of {of}" if of > 1 else "")
+            title = facet_title(facet, corpus) + (f", page {k} of {of}" if of > 1 else "")
             pages[f"{docname}.md"] = f"{MARKER}# {title}\n\n" + _directive("fc-claims-index", f"{facet}:{k}")
     figures_title = " ".join(page_text(config, "figures")["title"].split())
     for k, docname in enumerate(figure_pages[1:], start=2):

@@ -279,10 +279,10 @@ def claim_address(app, corpus: Corpus):
 def filtered_downloads(app, corpus: Corpus) -> dict[str, str]:
     """data/claims/<filter>.csv and .json: exactly the claims a filter page lists (each rating's
     pages, each claimant's page), so a reader downloads what they see."""
-    from .claims_index import facets  # the filter pages' own sets
+    from .claims_index import all_facets  # the filter pages' own sets
 
     rows = {r["claim_id"]: r for r in exports.claim_rows(corpus, claim_address(app, corpus))}
-    sets = {facet: [c.id for c in claims] for facet, claims in facets(corpus).items()}
+    sets = {facet: [c.id for c in claims] for facet, claims in all_facets(corpus).items()}
     for who in sorted({c.claimant for c in corpus.claims.values()}):
         sets[f"claimant-{who}"] = sorted(c.id for c in corpus.claims.values() if c.claimant == who)
     out = {}

@@ -28,7 +28,7 @@ from .common import (
     strong,
     text,
 )
-from .domain import Link, capture_file
+from .domain import SOURCE_FACET, Link, capture_file
 from .nodes import fc_mark, fc_marker, fc_template
 from .state import RecordDirective
 
@@ -109,21 +109,35 @@ def render_capture(d: dict, linker) -> list[nodes.Node]:
     return [fc_template("", template="source_capture.html", data={**d, "href": linker.file_uri(d["path"])})]
 
 
-def collect_cited_by(corpus: Corpus, source_id: str) -> str:
-    return count(len({c.id for c, _ in corpus.citations_by_source.get(source_id, [])}), "claim")
+def collect_cited_by(corpus: Corpus, source_id: str) -> Link | str:
+    """How many claims cite the source, linked to their list (its own pages of the claims index)."""
+    n = len({c.id for c, _ in corpus.citations_by_source.get(source_id, [])})
+    return Link("claims-page", f"{SOURCE_FACET}{source_id}:1", count(n, "claim")) if n else "no claim"
 
 
-def render_cited_by(words: str, linker) -> list[nodes.Node]:
-    return [text(words)]
+def render_cited_by(d: Link | str, linker) -> list[nodes.Node]:
+    return [text(d) if isinstance(d, str) else linker.reference(d)]
+
+
+# Claims shown at each cited passage of a source page (its mark's tooltip, its numbers, its
+# backlinks); the others are counted, with a link to every claim citing the source.  A page
+# that listed them all grew with every claim that quoted the source: 146 KiB at 2,000 events.
+MAX_PER_PASSAGE = 5
 
 
 def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
     """The text as blocks (article, or one furniture range) of lines split at every cited passage."""
     source = corpus.sources[source_id]
     cites = corpus.citations_by_source.get(source.id, [])
-    # Number citations in reading order so the superscripts read 1, 2, 3...
     ordered = sorted(cites, key=lambda ci: (ci[0].citations[ci[1]].start, ci[0].id))
-    numbers = {(c.id, i): n + 1 for n, (c, i) in enumerate(ordered)}
+    by_span: dict[tuple[int, int], list] = {}
+    for c, i in ordered:
+        by_span.setdefault((c.citations[i].start, c.citations[i].end), []).append((c, i))
+    shown = {(c.id, i) for group in by_span.values() for c, i in group[:MAX_PER_PASSAGE]}
+    more = {span: len(group) - MAX_PER_PASSAGE for span, group in by_span.items() if len(group) > MAX_PER_PASSAGE}
+    rest = Link("claims-page", f"{SOURCE_FACET}{source.id}:1", "", "", f"Every claim citing {source_name(source)}")
+    # Number the citations shown in reading order, so the superscripts read 1, 2, 3...
+    numbers = {key: n + 1 for n, key in enumerate(k for k in ((c.id, i) for c, i in ordered) if k in shown)}
     blocks: list[dict] = []
     offset = 0
     for lineno, line in enumerate(source.text.split("\n"), start=1):
@@ -140,16 +154,32 @@ def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
         backlinks = [
             (numbers[(c.id, i)], claim_ref(c), claim_ref(c, "see the quote in its claim", c.citation_anchor(i) + "-q"))
             for c, i in here
-            if c.citations[i].start >= start
+            if c.citations[i].start >= start and (c.id, i) in shown
         ]  # listed where the passage begins
+        others = [
+            (
+                k,
+                rest._replace(
+                    label=f"and {count(k, 'more claim')} quoting this passage: every claim citing this source"
+                ),
+            )
+            for (a, _), k in sorted(more.items())
+            if start <= a < end
+        ]
         blocks[-1]["lines"].append(
-            {"no": lineno, "segments": _segments(line, start, here, numbers), "backlinks": backlinks}
+            {
+                "no": lineno,
+                "segments": _segments(line, start, here, numbers, shown, more, rest),
+                "backlinks": backlinks,
+                "more": others,
+            }
         )
     return blocks
 
 
-def _segments(line: str, start: int, here, numbers) -> list[tuple]:
-    """Split one line at every citation boundary: (text,) or (text, title, ids, [superscript links])."""
+def _segments(line: str, start: int, here, numbers, shown, more, rest) -> list[tuple]:
+    """Split one line at every citation boundary: (text,) or (text, title, ids, [superscript links]).
+    Every citation keeps its anchor (claims link to it); only the shown ones are numbered."""
     end = start + len(line)
     cuts = {start, end}
     for c, i in here:
@@ -164,13 +194,20 @@ def _segments(line: str, start: int, here, numbers) -> list[tuple]:
         if not covering:
             out.append((segment,))
             continue
-        title = "Quoted by: " + "; ".join(c.text for c, _ in covering)
+        visible = [(c, i) for c, i in covering if (c.id, i) in shown]
+        hidden = sum(k for (s, e), k in more.items() if s <= a and e >= b)
+        title = (
+            "Quoted by: "
+            + "; ".join(c.text for c, _ in visible)
+            + (f"; and {count(hidden, 'more claim')}" if hidden else "")
+        )
         ids = [c.citation_anchor(i) for c, i in covering if c.citations[i].start == a]
         sups = [
             (numbers[(c.id, i)], Link("claim", c.id, f"[{numbers[(c.id, i)]}]", "", c.text))
-            for c, i in covering
+            for c, i in visible
             if c.citations[i].end == b
         ]
+        sups += [(None, rest._replace(label=f"+{k}")) for (s, e), k in sorted(more.items()) if e == b and s <= a]
         out.append((segment, title, ids, sups))
     return out
 
@@ -216,14 +253,21 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
                 mark["ids"] = list(ids)
                 p += mark
                 for number, sup_link in sups:
-                    sup = nodes.superscript(classes=["fc-cite-ref"])
                     uri = linker.uri(sup_link.objtype, sup_link.name, sup_link.fragment)
+                    if number is None:  # "+12": the claims not listed here, on their own page
+                        sup = nodes.superscript(classes=["fc-cite-more"])
+                        ref = nodes.reference("", sup_link.label, refuri=uri, internal=True)
+                        ref["reftitle"] = sup_link.title
+                        sup += ref
+                        p += sup
+                        continue
+                    sup = nodes.superscript(classes=["fc-cite-ref"])
                     sup += marker(
                         uri, number, f"Claim {number}: {sup_link.title}", sup_link.label, title=sup_link.title
                     )
                     p += sup
             add(p)
-            if line["backlinks"]:
+            if line["backlinks"] or line["more"]:
                 back = nodes.bullet_list(classes=["fc-backlinks"])
                 for number, claim, quote in line["backlinks"]:
                     back += nodes.list_item(
@@ -235,6 +279,8 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
                             linker.reference(quote),
                         ),
                     )
+                for _, link in line["more"]:
+                    back += nodes.list_item("", para(linker.reference(link)), classes=["fc-cite-more"])
                 add(back)
     return out
 
