@@ -24,6 +24,8 @@ from .common import (
 )
 from .corrections import render_corrections, render_dates
 from .domain import Link
+from .nodes import fc_template
+from .search_filters import event_tags
 from .state import RecordDirective
 
 
@@ -155,6 +157,7 @@ def render_event(corpus: Corpus, event: Event, glossary: bool = False) -> nodes.
             group += render_claim(corpus, claim)
         claims += group
     sec += claims
+    sec += fc_template("", template="search_filters.html", data=event_tags(corpus, event))
     sources = sorted({cit.source for c in event.claims for cit in c.citations})
     about = section("About this event", [f"about-{event.id}"], classes=["fc-about"])
     about += field_list(

@@ -45,7 +45,11 @@ def disable_sphinx_search(app) -> None:
 def search_page(app):
     """The search page (theme/search.html), in place of Sphinx's."""
     if _html_builder(app):
-        yield "search", {"title": "Search"}, "search.html"
+        from . import state
+        from .search_filters import search_options
+
+        # The filters' choices are written into the page: it loads nothing until a reader searches.
+        yield "search", {"title": "Search", "fc_filters": search_options(state.get(app.srcdir))}, "search.html"
 
 
 # Pagefind has no incremental mode: it reads every page each time, 1.7 s at 500
