@@ -29,7 +29,14 @@ LAYERS = [
     ("extension: foundations", {"sphinxext.config", "sphinxext.domain", "sphinxext.nodes", "sphinxext.state"}),
     (
         "extension: helpers",
-        {"sphinxext.common", "sphinxext.charts", "sphinxext.metadata", "sphinxext.dateaxis", "sphinxext.mapdraw"},
+        {
+            "sphinxext.common",
+            "sphinxext.charts",
+            "sphinxext.metadata",
+            "sphinxext.dateaxis",
+            "sphinxext.mapdraw",
+            "sphinxext.search_filters",
+        },
     ),
     ("extension: aggregates", {"sphinxext.aggregates"}),
     (

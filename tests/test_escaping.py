@@ -77,7 +77,8 @@ def test_markup_in_every_field_is_text(site):
     pages.update(
         {
             p.relative_to(result.outdir).as_posix(): p.read_text(encoding="utf-8")
-            for p in (result.outdir / "data").glob("*")
+            for p in (result.outdir / "data").rglob("*")
+            if p.is_file()
         }
     )
     everything = "\n".join(pages.values())

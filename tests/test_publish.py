@@ -232,8 +232,10 @@ def test_figures_csv_round_trips(corpus, real_built):
 
 
 def test_exports_are_linked_from_the_site(real_built):
-    hrefs = {a["href"] for a in real_built.soup("methodology").find_all("a", href=True)}
-    assert {"data/claims.json", "data/claims.schema.json", "data/figures.csv", "data/records.schema.json"} <= hrefs
+    hrefs = {a["href"] for a in real_built.soup("data").find_all("a", href=True)}
+    exports = {p.relative_to(real_built.outdir).as_posix() for p in (real_built.outdir / "data").glob("[!.]*.*")}
+    assert exports and exports <= hrefs  # every file of data/ (the filtered ones aside) is linked
+    assert "data.html" in {a["href"] for a in real_built.soup("methodology").find_all("a", href=True)}
 
 
 def test_json_ld_cannot_be_closed_by_editor_text(site):
