@@ -55,6 +55,14 @@ def _map(config) -> str:
     return _directive("fc-map", outlines) if outlines else ""
 
 
+def markdown_text(value: str) -> str:
+    """Editors' text (a source's short name) as literal Markdown: every ASCII punctuation mark
+    backslash-escaped (CommonMark allows it for all of them), so '<i>' is text, not HTML."""
+    import re
+
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(value.split()))
+
+
 def planned_pages(corpus: Corpus, config) -> dict[str, str]:
     """Relative path under docs/ -> content."""
     events = [record_page("event", e.id) for e in corpus.events_in_order()]
@@ -78,7 +86,7 @@ def planned_pages(corpus: Corpus, config) -> dict[str, str]:
     # from its filters and page links.
     for (facet, k, of), docname in zip(index_pages(corpus), all_claim_pages, strict=True):
         if docname != INDEX_PAGES["claims"]:
-            title = facet_title(facet, corpus) + (f", page {k} of {of}" if of > 1 else "")
+            title = markdown_text(facet_title(facet, corpus)) + (f", page {k} of {of}" if of > 1 else "")
             pages[f"{docname}.md"] = f"{MARKER}# {title}\n\n" + _directive("fc-claims-index", f"{facet}:{k}")
     figures_title = " ".join(page_text(config, "figures")["title"].split())
     for k, docname in enumerate(figure_pages[1:], start=2):
