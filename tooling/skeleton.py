@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 from .quotefinder import find_passages, nearest_sentence
+from .schema_check import schema as records_schema
 from .yamledit import EditError, append_item, replace_file
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../tooling/schema/{kind}.schema.json\n"
@@ -46,8 +47,7 @@ def exact_quote(corpus, source_id: str, words: str) -> str:
 
 def _choices(definition: str, *path: str) -> str:
     """The allowed values of a field, from the records' schema (the one place they are listed)."""
-    schema = json.loads((Path(__file__).parent / "schema" / "records.schema.json").read_text(encoding="utf-8"))
-    node = schema["$defs"][definition]
+    node = records_schema()["$defs"][definition]
     for part in path:
         node = node["properties"][part]
     return ", ".join(node["enum"])
@@ -152,8 +152,7 @@ def check_id(value: str, what: str) -> None:
 
     from .problems import as_id
 
-    schema = json.loads((Path(__file__).parent / "schema" / "records.schema.json").read_text(encoding="utf-8"))
-    rule = schema["$defs"]["id"]
+    rule = records_schema()["$defs"]["id"]
     if not re.fullmatch(rule["pattern"], value):
         hint = f" Did you mean '{as_id(value)}'?" if as_id(value) else ""
         raise SkeletonError(f"'{value}' is not a valid {what} id: {rule.get('description', '')}{hint}")
@@ -163,8 +162,7 @@ def check_text_name(name: str) -> None:
     """Refuse a capture's file name the records' schema would refuse, before writing its metadata."""
     import re
 
-    schema = json.loads((Path(__file__).parent / "schema" / "records.schema.json").read_text(encoding="utf-8"))
-    rule = schema["$defs"]["source"]["properties"]["text"]
+    rule = records_schema()["$defs"]["source"]["properties"]["text"]
     if "pattern" in rule and not re.fullmatch(rule["pattern"], name):
         raise SkeletonError(
             f"the capture's file name '{name}' is not one the records accept ({rule['pattern']}): "
