@@ -141,7 +141,7 @@ def on_build_finished(app, exception):
     corpus = state.get(app.srcdir)
     out = Path(app.outdir) / EXPORTS
     out.mkdir(parents=True, exist_ok=True)
-    filtered = filtered_downloads(app, corpus)
+    sets = filtered_sets(corpus)
     files = {
         out / "claims.json",
         out / "claims.schema.json",
@@ -151,7 +151,7 @@ def on_build_finished(app, exception):
         out / "figures.csv",
         out / "records.schema.json",
         feed_path(app.outdir),
-    } | {out / name for name in filtered}
+    } | {out / name for name in filtered_names(sets)}
     # The exports are a function of the records, the code and these settings: when
     # none changed and every file is there, they are not computed again.  The stamp
     # lives beside them, so a site swapped in by safe_build carries its own.
@@ -177,6 +177,7 @@ def on_build_finished(app, exception):
         _write(out / "claims.csv", exports.rows_csv(exports.claim_rows(corpus, url), exports.CLAIM_COLUMNS))
         _write(out / "changes.json", exports.changes_json(corpus, url, lambda t: prose.plain(t, corpus)))
         _write(out / "changes.schema.json", json.dumps(exports.changes_schema(), indent=1, sort_keys=True) + "\n")
+        filtered = filtered_downloads(app, corpus, sets)
         for name, text in filtered.items():
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             _write(out / name, text)
@@ -276,18 +277,30 @@ def claim_address(app, corpus: Corpus):
     return lambda claim: object_url(app, corpus, "claim", claim.id, None)
 
 
-def filtered_downloads(app, corpus: Corpus) -> dict[str, str]:
-    """data/claims/<filter>.csv and .json: exactly the claims a filter page lists (each rating's
-    pages, each claimant's page), so a reader downloads what they see."""
+def filtered_sets(corpus: Corpus) -> dict[str, list[str]]:
+    """data/claims/<filter>: the claim ids each filter page lists (every page of a rating, of a
+    source's claims, a claimant's page), so a reader downloads what they see.  Cheap: the
+    files' names are known without writing them (a no-op rebuild writes nothing)."""
     from .claims_index import all_facets  # the filter pages' own sets
 
+    sets = {facet: sorted(c.id for c in claims) for facet, claims in all_facets(corpus).items()}
+    by_claimant: dict[str, list[str]] = {}
+    for c in corpus.claims.values():
+        by_claimant.setdefault(c.claimant, []).append(c.id)
+    sets.update({f"claimant-{who}": sorted(ids) for who, ids in sorted(by_claimant.items())})
+    return sets
+
+
+def filtered_names(sets: dict[str, list[str]]) -> list[str]:
+    return [f"{FILTERED}/{name}.{kind}" for name in sets for kind in ("csv", "json")]
+
+
+def filtered_downloads(app, corpus: Corpus, sets: dict[str, list[str]]) -> dict[str, str]:
+    """Each filter's claims as CSV and as JSON rows (the same columns)."""
     rows = {r["claim_id"]: r for r in exports.claim_rows(corpus, claim_address(app, corpus))}
-    sets = {facet: [c.id for c in claims] for facet, claims in all_facets(corpus).items()}
-    for who in sorted({c.claimant for c in corpus.claims.values()}):
-        sets[f"claimant-{who}"] = sorted(c.id for c in corpus.claims.values() if c.claimant == who)
     out = {}
     for name, ids in sets.items():
-        chosen = [rows[i] for i in sorted(ids)]
+        chosen = [rows[i] for i in ids]
         out[f"{FILTERED}/{name}.csv"] = exports.rows_csv(chosen, exports.CLAIM_COLUMNS)
         out[f"{FILTERED}/{name}.json"] = exports.rows_json(chosen)
     return out
