@@ -94,35 +94,12 @@ def test_new_event_is_valid_and_never_overwritten(site):
 def test_new_claim_prints_unless_asked_to_append(site):
     path = site / "claims/events/town-withdrawal.yaml"
     before = path.read_bytes()
-    r = run(
-        site,
-        "new",
-        "claim",
-        "town-withdrawal",
-        "army-said-more",
-        "--source",
-        "beta",
-        "--words",
-        "army denied",
-        "--claimant",
-        "army",
-    )
+    args = ["new", "claim", "town-withdrawal", "army-said-more", "--source", "beta"]
+    args += ["--words", "army denied", "--claimant", "army"]
+    r = run(site, *args)
     assert r.returncode == 0 and "- id: army-said-more" in r.stdout
     assert path.read_bytes() == before  # printed only
-    r = run(
-        site,
-        "new",
-        "claim",
-        "town-withdrawal",
-        "army-said-more",
-        "--source",
-        "beta",
-        "--words",
-        "army denied",
-        "--claimant",
-        "army",
-        "--append",
-    )
+    r = run(site, *args, "--append")
     assert r.returncode == 0, r.stderr
     assert path.read_bytes().startswith(before)
     _, problems = check(site / "claims", site)

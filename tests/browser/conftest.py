@@ -61,6 +61,18 @@ def serve():
 
 
 @pytest.fixture(scope="session")
+def corpus():
+    """The project's records, as the real site is built from them (valid: make check passes)."""
+    from conftest import ROOT
+
+    from tooling.validate import check
+
+    corpus, problems = check(ROOT / "claims", ROOT)
+    assert not problems, problems.report()
+    return corpus
+
+
+@pytest.fixture(scope="session")
 def server(real_built):
     """The built site over HTTP."""
     with served(real_built.outdir) as url:

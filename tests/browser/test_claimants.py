@@ -3,16 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
-
-from tooling.validate import check
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    corpus, problems = check(ROOT / "claims", ROOT)
-    assert not problems
-    return corpus
 
 
 def used_by_side(corpus) -> dict[str, set[str]]:

@@ -4,18 +4,10 @@ sees them at 375 and 1280 px (screenshots in test-artifacts/screenshots)."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 from tooling.names import claimant_short
-from tooling.validate import check
 
 WIDTHS = [375, 1280]
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    corpus, _ = check(ROOT / "claims", ROOT)
-    return corpus
 
 
 def _open(browser, server, path, width):

@@ -9,18 +9,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from conftest import ROOT
-
-from tooling.validate import check
 
 WIDTHS = [375, 1280]
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    corpus, problems = check(ROOT / "claims", ROOT)
-    assert not problems
-    return corpus
 
 
 def open_timeline(page, server, width):

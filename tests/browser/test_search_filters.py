@@ -7,18 +7,9 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import ROOT
 
 from tooling.names import claimant_label
 from tooling.ratings import BY_NAME
-from tooling.validate import check
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    corpus, problems = check(ROOT / "claims", ROOT)
-    assert not problems
-    return corpus
 
 
 def common_word(corpus) -> str:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from tooling.sphinxext.domain import record_page
-from tooling.validate import check
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDTHS = [375, 1280]
@@ -40,13 +39,6 @@ SELECT_ALL_LINES = """() => {
     sel.removeAllRanges();
     return text;
 }"""
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    corpus, problems = check(ROOT / "claims", ROOT)
-    assert not problems
-    return corpus
 
 
 def cited_sources(corpus) -> list:
