@@ -17,7 +17,7 @@ TOOLING = ROOT / "tooling"
 
 # Earlier layers first.  A module may import its own layer and any earlier one.
 LAYERS = [
-    ("foundation", {"memo", "problems", "quotes", "shapes", "unsafe_text", "yamlfile", "yamledit", "__init__"}),
+    ("foundation", {"i18n", "memo", "problems", "quotes", "shapes", "unsafe_text", "yamlfile", "yamledit", "__init__"}),
     ("origins", {"origins"}),
     ("records", {"records", "names", "prose"}),
     (

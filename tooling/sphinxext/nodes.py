@@ -23,6 +23,8 @@ from pathlib import Path
 
 from docutils import nodes
 
+from .. import i18n
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -55,7 +57,7 @@ def depart_fc_mark_html(self, node):
 def jinja():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
@@ -63,6 +65,10 @@ def jinja():
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    # Interface strings: {{ _("Rating") }}, {{ ngettext("{n} claim", "{n} claims", n).format(n=n) }}
+    # (tooling/i18n.py; the active language is read at each call).
+    env.globals.update(_=i18n.gettext, ngettext=i18n.ngettext)
+    return env
 
 
 def keep_compiled_templates(app) -> None:
