@@ -22,7 +22,7 @@ LAYERS = [
     ("records", {"records", "names", "prose"}),
     (
         "checks",
-        {"ratings", "coverage", "corroboration", "rules", "corrections", "quotefinder", "schema_check", "integrity"},
+        {"ratings", "coverage", "corroboration", "rules", "corrections", "quotefinder", "schema_check", "integrity", "translations"},
     ),
     ("validator", {"validate"}),
     ("outputs", {"exports", "editor_schemas", "skeleton"}),
@@ -69,6 +69,7 @@ LAYERS = [
             "preview",
             "safe_build",
             "derive_mapdata",
+            "catalogs",
         },
     ),
 ]

@@ -92,6 +92,9 @@ def _cmd_check(args) -> int:
         n = len(ordered)
         print(f"{count(n, 'problem')} found; the site will not build until they are fixed.", file=sys.stderr)
         return 1
+    translated = _translations_report(claims)
+    if translated:
+        return translated
     n_claims = len(corpus.claims)
     print(
         f"ok: {len(corpus.sources)} sources, {len(corpus.events)} events, {n_claims} claims, "
@@ -99,6 +102,31 @@ def _cmd_check(args) -> int:
         f"{count(len(corpus.origins.groups), 'origin group')}"
         + (f"; every change since {_base_ref()} is in a corrections log" if base is not None else "")
     )
+    return 0
+
+
+def _translations_report(claims: Path) -> int:
+    """The translations' problems (a number or reference unlike the English's: an error), their
+    outdated entries (notes: the page shows the English meanwhile) and coverage per page type."""
+    from .translations import coverage_lines, report
+
+    result = report(Path.cwd(), claims)
+    for line in result.notes + coverage_lines(result.coverage):
+        print(line)
+    if result.problems:
+        print("\n".join(str(p) for p in result.problems.ordered()))
+        n = len(result.problems)
+        print(f"{count(n, 'problem')} found in the translations; fix them before publishing.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_translations(args) -> int:
+    from .catalogs import update_all
+
+    for line in update_all(Path.cwd(), Path(args.claims), pages=not args.records_only):
+        print(line)
+    print("Next: translate the empty and fuzzy entries, then run 'make check'.")
     return 0
 
 
@@ -459,6 +487,11 @@ def main(argv: list[str] | None = None) -> int:
     command("coverage", "list numbers and names in the sources that no record covers", _cmd_coverage)
     command("corroboration", "passages of independent origins that may carry a claim (a prompt)", _cmd_corroboration)
     command("style", "the readability report: words per sentence and reading ease, per page type", _cmd_style)
+    t = sub.add_parser("translations", help="translation catalogs: 'update' brings them in step with the English")
+    t.add_argument("action", choices=["update"], help="update: extract the English and merge it into locale/")
+    t.add_argument("--claims", default="claims")
+    t.add_argument("--records-only", action="store_true", help="only the records' catalogs (no Sphinx run)")
+    t.set_defaults(func=_cmd_translations)
     p = sub.add_parser("quote", help="find the exact passage of a source to quote")
     p.add_argument("source", help="source id, e.g. src-003")
     p.add_argument("words", help="some words of the passage, in order")
