@@ -27,6 +27,13 @@ factcheck_claims_dir = "claims"
 # (tooling/sphinxext/mapdata/README.md names their source and licence).
 factcheck_map_outlines = "syria-region"
 
+# The editions: English here, and each language of tooling/translations.py's EDITIONS built
+# with -D language=<code> under /<code>/ (make html builds them all: tooling/safe_build.py).
+# Their gettext catalogs are in locale/ (relative to docs/, as Sphinx reads it);
+# CONTRIBUTING.md has the translator's walk-through.
+language = "en"
+locale_dirs = ["../locale/"]
+
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", ".venv", "_bench"]

@@ -53,7 +53,7 @@ LAYERS = [
             "sphinxext.timeline",
         },
     ),
-    ("extension: publishing", {"sphinxext.publish", "sphinxext.pages", "sphinxext.navigation", "sphinxext.search"}),
+    ("extension: publishing", {"sphinxext.editions", "sphinxext.publish", "sphinxext.pages", "sphinxext.navigation", "sphinxext.search"}),
     ("extension", {"sphinxext.__init__"}),
     (
         "tools",

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .i18n import N_
+
 if TYPE_CHECKING:
     from .records import Claim, Corpus
 
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 class Condition:
     """One checkable condition of a rating: its words, and the check (None = holds)."""
 
-    says: str  # shown on the methodology page
+    says: str  # shown on the methodology page (marked N_, shown through _())
     fails: Callable[[Claim, Corpus], str | None]  # the problem, with its fix, or None
 
 
@@ -33,8 +35,8 @@ class Condition:
 class Rating:
     name: str
     value: int  # ClaimReview ratingValue: 1 (worst) .. 5 (best)
-    label: str  # shown on badges: text, never colour alone
-    meaning: str
+    label: str  # shown on badges: text, never colour alone (marked N_: a page shows it through _())
+    meaning: str  # N_ too; the English values also name the ratings in search filters and ClaimReview
     conditions: tuple[Condition, ...]
 
     @property
@@ -146,76 +148,87 @@ def _settled_by_evidence(claim, corpus):
     return None
 
 
-NOT_OPEN = "contradicts no claim except ones rated inaccurate"
+NOT_OPEN = N_("contradicts no claim except ones rated inaccurate")
 
 SCALE: tuple[Rating, ...] = (
     Rating(
         "corroborated",
         5,
-        "Corroborated",
-        "Carried by sources of at least two independent origins, and nothing in the records disputes it. "
-        "Independent texts agreeing is the check, so this holds for outlets' own reporting even where a "
-        "capture does not name its outlet.",
+        N_("Corroborated"),
+        N_(
+            "Carried by sources of at least two independent origins, and nothing in the records disputes it. "
+            "Independent texts agreeing is the check, so this holds for outlets' own reporting even where a "
+            "capture does not name its outlet."
+        ),
         (
             Condition(
-                "cites sources from at least two origin groups (texts that share wording are one origin)", _two_origins
+                N_("cites sources from at least two origin groups (texts that share wording are one origin)"),
+                _two_origins,
             ),
-            Condition("its claimant is named", _named("corroborated")),
+            Condition(N_("its claimant is named"), _named("corroborated")),
             Condition(NOT_OPEN, _settled_only("corroborated")),
         ),
     ),
     Rating(
         "reported",
         4,
-        "Reported",
-        "Carried by one origin (one source, or sources that retell one text) and attributed to a named "
-        "claimant; nothing in the records disputes it, and no independent origin confirms it. An outlet's "
-        "own reporting counts as named only where a capture names the outlet: the narration of a report "
-        "with no outlet stated is 'unverified'.",
+        N_("Reported"),
+        N_(
+            "Carried by one origin (one source, or sources that retell one text) and attributed to a named "
+            "claimant; nothing in the records disputes it, and no independent origin confirms it. An outlet's "
+            "own reporting counts as named only where a capture names the outlet: the narration of a report "
+            "with no outlet stated is 'unverified'."
+        ),
         (
-            Condition("its claimant is named", _named("reported")),
-            Condition("an outlet's own reporting comes from a capture that names the outlet", _outlet_named),
+            Condition(N_("its claimant is named"), _named("reported")),
+            Condition(N_("an outlet's own reporting comes from a capture that names the outlet"), _outlet_named),
             Condition(NOT_OPEN, _settled_only("reported")),
         ),
     ),
     Rating(
         "unverified",
         3,
-        "Unverified",
-        "Its origin is not named or cannot be checked: anonymous 'reports', unnamed sources, the own "
-        "reporting of a report whose outlet is not stated, a claimant "
-        "whose existence or role the records cannot check (an appended, undated interview with an unnamed "
-        "interviewer), or a source sentence that cannot be read with certainty (garbled as written). A named "
-        "party that only one source quotes is 'reported', not 'unverified'. The rationale says what could "
-        "not be checked.",
+        N_("Unverified"),
+        N_(
+            "Its origin is not named or cannot be checked: anonymous 'reports', unnamed sources, the own "
+            "reporting of a report whose outlet is not stated, a claimant "
+            "whose existence or role the records cannot check (an appended, undated interview with an unnamed "
+            "interviewer), or a source sentence that cannot be read with certainty (garbled as written). A named "
+            "party that only one source quotes is 'reported', not 'unverified'. The rationale says what could "
+            "not be checked."
+        ),
         (Condition(NOT_OPEN, _settled_only("unverified")),),
     ),
     Rating(
         "contested",
         2,
-        "Contested",
-        "Another claim in the records cannot be true at the same time as this one, and the records do not "
-        "settle which holds. The site shows every side; it does not pick one.",
+        N_("Contested"),
+        N_(
+            "Another claim in the records cannot be true at the same time as this one, and the records do not "
+            "settle which holds. The site shows every side; it does not pick one."
+        ),
         (
             Condition(
-                "lists in 'contradicts' at least one claim that cannot be true with it",
+                N_("lists in 'contradicts' at least one claim that cannot be true with it"),
                 _has_contradiction("contested", "that cannot be true at the same time as this one"),
             ),
-            Condition("at least one of them is not rated inaccurate", _contest_is_open),
+            Condition(N_("at least one of them is not rated inaccurate"), _contest_is_open),
         ),
     ),
     Rating(
         "inaccurate",
         1,
-        "Inaccurate",
-        "Contradicted by the records in a way they settle: the source contradicts itself, or its arithmetic "
-        "or dates do not hold against the other sources.",
+        N_("Inaccurate"),
+        N_(
+            "Contradicted by the records in a way they settle: the source contradicts itself, or its arithmetic "
+            "or dates do not hold against the other sources."
+        ),
         (
             Condition(
-                "lists the claims that settle it in 'contradicts'",
+                N_("lists the claims that settle it in 'contradicts'"),
                 _has_contradiction("inaccurate", "whose evidence settles it"),
             ),
-            Condition("at least one of them is rated corroborated or reported", _settled_by_evidence),
+            Condition(N_("at least one of them is rated corroborated or reported"), _settled_by_evidence),
         ),
     ),
 )

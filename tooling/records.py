@@ -13,21 +13,73 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .i18n import N_, _, ngettext
 from .memo import Memo, code_digest, digest
 from .origins import Declared, Origins, group, measure
 from .quotes import FoldedText
 
 SCHEMA_VERSION = "2.0"  # 2.0: claims.json is the records' dataclasses as they are (tooling/shapes.py) and has a published schema; 1.1: corrections, origins
-NOT_STATED = "not stated"
+# Interface words defined here are marked with N_ (extracted, left English: the same
+# values feed `make check` and the data exports); a page shows them through _().
+NOT_STATED = N_("not stated")
 
 QUALIFIER_TEXT = {
     "exact": "",
-    "at-least": "at least",
-    "more-than": "more than",
-    "about": "about",
-    "up-to": "up to",
+    "at-least": N_("at least"),
+    "more-than": N_("more than"),
+    "about": N_("about"),
+    "up-to": N_("up to"),
     "unquantified": "",
 }
+
+# The calendar's names as readers read them (strftime's %A/%B depend on the C locale;
+# these are shown through _()).  Abbreviations for the timeline's day axis.
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
+MONTHS_SHORT = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
+
+def month_name(month: int) -> str:
+    """1 -> 'January', in the reader's language."""
+    return _(MONTHS[month - 1])
+
+
+def weekday_name(day) -> str:
+    """A date's weekday ('Friday'), in the reader's language."""
+    return _(WEEKDAYS[day.weekday()])
+
+
+def qualifier_words(qualifier: str) -> str:
+    """'at-least' -> 'at least', in the reader's language ('' for an exact number)."""
+    words = QUALIFIER_TEXT.get(qualifier, "")
+    return _(words) if words else ""
 
 
 @dataclass
@@ -130,8 +182,11 @@ class Figure:
     def high(self) -> float | None:
         return self.value if self.value is not None else self.max
 
-    def display(self) -> str:
-        """'at least 15 civilians', '4–6 people', 'millions of people'."""
+    def display(self, translate: bool = False) -> str:
+        """'at least 15 civilians', '4–6 people', 'millions of people'.
+
+        English by default (the data exports, the feed); ``translate=True`` on a page:
+        the qualifier and the word order in the reader's language."""
         if self.amount_text is not None:
             number = self.amount_text
         elif self.value is not None:
@@ -145,13 +200,38 @@ class Figure:
             "dozens",
             "tens",
         ):
+            if translate:
+                return _("{amount} of {unit}").format(amount=number, unit=self.unit)
             return f"{number} of {self.unit}"  # "millions of people", not "millions people"
-        words = [QUALIFIER_TEXT[self.qualifier], number, self.unit]
+        qualifier = qualifier_words(self.qualifier) if translate else QUALIFIER_TEXT[self.qualifier]
+        words = [qualifier, number, self.unit]
         return " ".join(w for w in words if w)
 
 
+# The nouns readers' pages count, each with its plural in the reader's language
+# (ngettext runs when count() is called, after the build chose the language).
+_COUNTED = {
+    "claim": lambda n: ngettext("{n} claim", "{n} claims", n),
+    "report": lambda n: ngettext("{n} report", "{n} reports", n),
+    "claimant": lambda n: ngettext("{n} claimant", "{n} claimants", n),
+    "source": lambda n: ngettext("{n} source", "{n} sources", n),
+    "origin": lambda n: ngettext("{n} origin", "{n} origins", n),
+    "independent origin": lambda n: ngettext("{n} independent origin", "{n} independent origins", n),
+    "figure": lambda n: ngettext("{n} figure", "{n} figures", n),
+    "measure": lambda n: ngettext("{n} measure", "{n} measures", n),
+    "event": lambda n: ngettext("{n} event", "{n} events", n),
+    "place": lambda n: ngettext("{n} place", "{n} places", n),
+    "correction": lambda n: ngettext("{n} correction", "{n} corrections", n),
+    "more claim": lambda n: ngettext("{n} more claim", "{n} more claims", n),
+}
+
+
 def count(n: int, noun: str) -> str:
-    """'1 report', '3 reports': readers' plurals, in one place."""
+    """'1 report', '3 reports': readers' plurals, in one place (in the reader's language
+    for the nouns pages count; any other noun, an editor's message, stays English)."""
+    forms = _COUNTED.get(noun)
+    if forms is not None:
+        return forms(n).format(n=f"{n:,}")
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
@@ -232,7 +312,11 @@ def reader_date(iso: str, year: bool = True) -> str:
     import datetime
 
     d = datetime.date.fromisoformat(iso)
-    return f"{d:%A} {d.day} {d:%B}" + (f" {d.year}" if year else "")
+    if year:
+        return _("{weekday} {day} {month} {year}").format(
+            weekday=weekday_name(d), day=d.day, month=month_name(d.month), year=d.year
+        )
+    return _("{weekday} {day} {month}").format(weekday=weekday_name(d), day=d.day, month=month_name(d.month))
 
 
 def reader_span(start: str, end: str) -> str:
@@ -247,19 +331,20 @@ def reader_span(start: str, end: str) -> str:
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
         return str(a.year)
     if a.year == b.year and a.month == b.month and a.day == 1 and b.day == calendar.monthrange(b.year, b.month)[1]:
-        return f"{a:%B} {a.year}"
+        return _("{month} {year}").format(month=month_name(a.month), year=a.year)
     if a.year == b.year and a.month == b.month:
-        return f"{a:%A} {a.day} to {reader_date(end)}"
+        return _("{weekday} {day} to {end}").format(weekday=weekday_name(a), day=a.day, end=reader_date(end))
     if a.year == b.year:
-        return f"{reader_date(start, year=False)} to {reader_date(end)}"
-    return f"{reader_date(start)} to {reader_date(end)}"
+        return _("{start} to {end}").format(start=reader_date(start, year=False), end=reader_date(end))
+    return _("{start} to {end}").format(start=reader_date(start), end=reader_date(end))
 
 
 PHASES = {
-    # phase -> how the timeline names it (tooling/schema: event.period.phase)
-    "offensive": "During the offensive",
-    "response": "Reactions to the offensive",
-    "background": "Background: earlier history",
+    # phase -> how the timeline names it (tooling/schema: event.period.phase); N_: the
+    # search filters' values are these English words, a page shows them through _()
+    "offensive": N_("During the offensive"),
+    "response": N_("Reactions to the offensive"),
+    "background": N_("Background: earlier history"),
 }
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .i18n import N_
 from .ratings import BY_NAME
 from .records import Claim, Corpus
 
@@ -36,7 +37,7 @@ class Finding:
 @dataclass(frozen=True)
 class Rule:
     name: str
-    says: str  # the rule in a sentence, for the methodology page
+    says: str  # the rule in a sentence, for the methodology page (marked N_, shown through _())
     check: Callable[[Corpus], Iterator[Finding]]
 
 
@@ -366,60 +367,70 @@ def titles_attribute(corpus: Corpus) -> Iterator[Finding]:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("rating-conditions", "Every rating's conditions in the scale above hold for the claim.", rating_conditions),
+    Rule(
+        "rating-conditions", N_("Every rating's conditions in the scale above hold for the claim."), rating_conditions
+    ),
     Rule(
         "contradictions-both-ways",
-        "A contradiction is recorded on both claims: if A contradicts B, B lists A.",
+        N_("A contradiction is recorded on both claims: if A contradicts B, B lists A."),
         contradictions_both_ways,
     ),
     Rule(
         "attribution-in-headline",
-        'A claim made by anyone but the outlet itself says who makes it ("X says …", "according to X …").',
+        N_('A claim made by anyone but the outlet itself says who makes it ("X says …", "according to X …").'),
         attribution_in_headline,
     ),
     Rule(
         "hedges-kept",
-        'When a quote hedges ("reportedly", "allegedly", "is believed to"), the claim\'s '
-        "text keeps the hedge or its attribution.",
+        N_(
+            'When a quote hedges ("reportedly", "allegedly", "is believed to"), the claim\'s '
+            "text keeps the hedge or its attribution."
+        ),
         hedges_kept,
     ),
     Rule(
         "figure-in-quote",
-        'A figure\'s number is one its quotes give, as digits or in words ("four", '
-        '"a decade"); an amount in words is written as the quote writes it.',
+        N_(
+            'A figure\'s number is one its quotes give, as digits or in words ("four", '
+            '"a decade"); an amount in words is written as the quote writes it.'
+        ),
         figure_in_quote,
     ),
     Rule(
         "everything-recorded",
-        "Every number and every name in an article's text (page furniture aside) is in "
-        "a quoted passage (a number in one that records it as a figure; a year may date any quote), or is "
-        "listed as not recorded, with the reason.",
+        N_(
+            "Every number and every name in an article's text (page furniture aside) is in "
+            "a quoted passage (a number in one that records it as a figure; a year may date any quote), or is "
+            "listed as not recorded, with the reason."
+        ),
         everything_recorded,
     ),
     Rule(
         "origin-count",
-        "A rationale that counts the origins carrying its claim counts no more than the claim cites.",
+        N_("A rationale that counts the origins carrying its claim counts no more than the claim cites."),
         origin_count_in_rationale,
     ),
     Rule(
         "corroboration-not-on-inaccurate",
-        "A claim is corroborated only by origins whose passages the site does not rate inaccurate.",
+        N_("A claim is corroborated only by origins whose passages the site does not rate inaccurate."),
         corroboration_not_on_inaccurate,
     ),
     Rule(
         "titles-attribute",
-        "An event's title that reports an act states it as fact only when a claim of the event is "
-        "corroborated; otherwise it says who says it or keeps the sources' hedge.",
+        N_(
+            "An event's title that reports an act states it as fact only when a claim of the event is "
+            "corroborated; otherwise it says who says it or keeps the sources' hedge."
+        ),
         titles_attribute,
     ),
     Rule(
         "corrections-dated",
-        "Corrections and retractions are dated on or after the claim's publication, oldest first.",
+        N_("Corrections and retractions are dated on or after the claim's publication, oldest first."),
         dates_in_order,
     ),
     Rule(
         "corrections-real",
-        "A correction names a real change: its old and new values differ.",
+        N_("A correction names a real change: its old and new values differ."),
         corrections_name_real_changes,
     ),
 )

@@ -102,6 +102,24 @@ def recover(out: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
+def editions() -> list[str]:
+    """The languages built besides English (tooling/translations.py); FACTCHECK_EDITIONS=en builds
+    the English edition only (a quicker build while working on it)."""
+    from .translations import EDITIONS
+
+    wanted = os.environ.get("FACTCHECK_EDITIONS", "").split(",")
+    return [code for code in EDITIONS if wanted == [""] or code in wanted]
+
+
+def edition_args(args: list[str], code: str) -> list[str]:
+    """The Sphinx arguments of one edition: its language, and a doctree folder of its own."""
+    args = list(args)
+    if "-d" in args:
+        i = args.index("-d") + 1
+        args[i] = f"{args[i].rstrip('/')}-{code}"
+    return ["-D", f"language={code}", *args]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) < 2:
@@ -126,20 +144,35 @@ def _build(argv: list[str], out: Path) -> int:
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
     published = False
+    aside: dict[str, Path] = {}
     try:
         if out.is_dir():
             nxt.rmdir()
             shutil.copytree(out, nxt, symlinks=True)  # copy2 keeps mtimes: incremental writes still work
-        child = subprocess.Popen([sys.executable, "-m", "sphinx", *argv[:-1], str(nxt)], preexec_fn=_die_with_parent)
-        returncode = child.wait()
-        if returncode != 0:
-            # The failed run may have saved an environment that believes pages
-            # were written; forget it, so the next build re-reads everything.
-            if "-d" in argv:
-                (Path(argv[argv.index("-d") + 1]) / "environment.pickle").unlink(missing_ok=True)
-            where = f"; the previous site in {out} is unchanged" if out.exists() else ""
-            print(f"build failed (exit {returncode}){where}", file=sys.stderr)
-            return returncode
+        # Each other edition's folder is set aside while the English one builds, so the
+        # English build (its search index, its removal of deleted pages) sees only its own
+        # pages; each is then built in its folder and put back under OUT/<lang>/.
+        for code in editions():
+            aside[code] = Path(tempfile.mkdtemp(prefix=f"{out.name}.next-{code}-", dir=out.parent))
+            if (nxt / code).is_dir():
+                aside[code].rmdir()
+                os.rename(nxt / code, aside[code])
+        for code, args, target in [(None, argv[:-1], nxt)] + [
+            (code, edition_args(argv[:-1], code), folder) for code, folder in aside.items()
+        ]:
+            child = subprocess.Popen([sys.executable, "-m", "sphinx", *args, str(target)], preexec_fn=_die_with_parent)
+            returncode = child.wait()
+            if returncode != 0:
+                # The failed run may have saved an environment that believes pages
+                # were written; forget it, so the next build re-reads everything.
+                if "-d" in args:
+                    (Path(args[args.index("-d") + 1]) / "environment.pickle").unlink(missing_ok=True)
+                where = f"; the previous site in {out} is unchanged" if out.exists() else ""
+                edition = f" (the {code} edition)" if code else ""
+                print(f"build failed{edition} (exit {returncode}){where}", file=sys.stderr)
+                return returncode
+        for code, folder in aside.items():
+            os.rename(folder, nxt / code)
         if out.exists() and exchange(nxt, out):
             published = True  # nxt now holds the previous site: removed below
         else:
@@ -166,6 +199,8 @@ def _build(argv: list[str], out: Path) -> int:
         for s, handler in previous.items():
             signal.signal(s, handler)
         shutil.rmtree(nxt, ignore_errors=True)
+        for folder in aside.values():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from . import (
 from .aggregates import directive, setup_aggregates
 from .config import base_url, setup_config
 from .domain import FactCheckDomain
+from .editions import setup_editions, translate_records
 from .mapdraw import outline_file
 from .navigation import setup_navigation
 from .nodes import setup_nodes
@@ -99,6 +100,8 @@ def _load_records(app) -> None:
     # corroborated claim needs the origin groups.
     corpus.origins  # noqa: B018 - computes and caches the cached_property
     state.put(app.srcdir, corpus)
+    # The build's language: its interface strings, and its translations put into the records.
+    translate_records(app, corpus)
     # The records live as long as the build and hold no cycles to collect; the
     # collector would otherwise rescan them with every full collection, over
     # the whole build.  Frozen, they are left out of its scans.  (Collected
@@ -169,6 +172,7 @@ def setup(app):
     setup_nodes(app)
     setup_navigation(app)
     setup_search(app)
+    setup_editions(app)
     setup_aggregates(app)
     app.add_domain(FactCheckDomain)
     app.connect("config-inited", _configure)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..i18n import _
 from ..prose import Ref, ref_label, split
 from ..ratings import BY_NAME
 from ..records import NOT_STATED, Claim, Corpus
@@ -101,7 +102,7 @@ def external(url: str, label: str) -> nodes.reference:
 
 
 def stated(value) -> str:
-    return NOT_STATED if value in (None, "") else str(value)
+    return _(NOT_STATED) if value in (None, "") else str(value)
 
 
 def badge_classes(rating: str) -> list[str]:
@@ -111,7 +112,7 @@ def badge_classes(rating: str) -> list[str]:
 
 def badge_data(rating: str) -> dict:
     """A badge as data, for templates/macros.html."""
-    return {"cls": " ".join(badge_classes(rating)), "label": BY_NAME[rating].label}
+    return {"cls": " ".join(badge_classes(rating)), "label": _(BY_NAME[rating].label)}
 
 
 def rating_counts(claims) -> list[tuple[dict, int]]:
@@ -126,7 +127,7 @@ def rating_counts(claims) -> list[tuple[dict, int]]:
 
 def badge(rating: str) -> nodes.inline:
     """A rating badge: the label is text; colour only repeats it."""
-    node = nodes.inline("", "", text(BY_NAME[rating].label))
+    node = nodes.inline("", "", text(_(BY_NAME[rating].label)))
     node["classes"].extend(badge_classes(rating))
     return node
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..i18n import _
 from ..names import source_name
 from ..ratings import SCALE
-from ..records import Corpus
+from ..records import NOT_STATED, Corpus
 from .aggregates import drawn_by, register
 from .common import badge_data, para, rating_counts, strong
 from .domain import Link
@@ -23,7 +24,9 @@ from .state import RecordDirective
 def collect_events(corpus: Corpus, _arg: str) -> list[dict]:
     return [
         {
-            "when": e.inferred_date.display() + " (editor’s inference)" if e.inferred_date else "not dated",
+            "when": _("{date} (editor’s inference)").format(date=e.inferred_date.display())
+            if e.inferred_date
+            else _("not dated"),
             "event": Link("event", e.id, e.title),
             "place": e.place,
             "counts": rating_counts(e.claims),
@@ -43,7 +46,7 @@ def collect_sources(corpus: Corpus, _arg: str) -> list[dict]:
     return [
         {
             "source": Link("source", s.id, source_name(s)),
-            "publisher": s.publisher or "not stated",
+            "publisher": s.publisher or _(NOT_STATED),
             "file": s.text_name,
             "claims": len({c.id for c, _ in corpus.citations_by_source.get(s.id, [])}),
             "same_text": [
@@ -64,7 +67,16 @@ class RatingScaleDirective(RecordDirective):
     """The rating scale, from tooling/ratings.py (the one definition)."""
 
     def run(self):
-        rows = [{"badge": badge_data(r.name), "value": r.value, "meaning": r.meaning, "rule": r.rule} for r in SCALE]
+        rows = [
+            {
+                "badge": badge_data(r.name),
+                "value": r.value,
+                "meaning": _(r.meaning),
+                # Rating.rule, each condition in the reader's language
+                "rule": "; ".join(_(c.says) for c in r.conditions) + ".",
+            }
+            for r in SCALE
+        ]
         return [fc_template("", template="rating_scale.html", data=rows)]
 
 
@@ -104,5 +116,6 @@ class RulesDirective(RecordDirective):
         rules = CHECKS if self.arguments and self.arguments[0] == "integrity" else RULES
         items = nodes.bullet_list(classes=["fc-rules"])
         for rule in rules:
-            items += nodes.list_item("", para(strong(rule.says), f" (rule {rule.name})"))
+            # The rules' sentences are marked in tooling/rules.py (N_); the integrity checks' are not (English).
+            items += nodes.list_item("", para(strong(_(rule.says)), " ", _("(rule {name})").format(name=rule.name)))
         return [items]

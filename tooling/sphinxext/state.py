@@ -38,10 +38,14 @@ def records_key(corpus: Corpus) -> str:
     c = cache(corpus)
     if "records_key" not in c:
         import hashlib
+        import os
 
         h = hashlib.sha256()
-        for path in sorted(corpus.record_files()):
-            h.update(str(path.relative_to(corpus.root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        # A build in another language also shows its catalogs (tooling/sphinxext/editions.py).
+        for path in sorted([*corpus.record_files(), *getattr(corpus, "translation_files", ())]):
+            if not path.is_file():
+                continue
+            h.update(os.path.relpath(path, corpus.root).encode() + b"\0" + path.read_bytes() + b"\0")
         c["records_key"] = h.hexdigest()
     return c["records_key"]
 
