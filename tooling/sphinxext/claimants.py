@@ -10,6 +10,7 @@ there; a claimant's side is an editor's inference when its record says so
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..names import claimant_label, count, kind_words, source_name
 from ..records import Claimant, Corpus
 from . import state
@@ -148,20 +149,20 @@ class ClaimantDirective(RecordDirective):
         sec += para(prose(corpus, who.description), classes=["fc-claimant-description"])
         side = corpus.sides.get(who.side)
         if side is not None:
-            p = para(strong("Side: "), classes=["fc-claimant-side"])
+            p = para(strong(_("Side:") + " "), classes=["fc-claimant-side"])
             p += link("page", "claimants", side.name, fragment=side_anchor(side.id))
             p += text(" — ")
             p.extend(prose(corpus, side.about))
-            p += text(f" Kind: {kind_words(who.kind)}.")
+            p += text(" " + _("Kind: {kind}.").format(kind=kind_words(who.kind)))
             sec += p
         if who.side_inference:
             sec += para(
-                strong("Editor’s inference: "),
+                strong(_("Editor’s inference:") + " "),
                 prose(corpus, who.side_inference),
                 classes=["fc-note", "fc-side-inference"],
             )
         if who.note:
-            sec += para(strong("Editor’s note: "), prose(corpus, who.note), classes=["fc-note"])
+            sec += para(strong(_("Editor’s note:") + " "), prose(corpus, who.note), classes=["fc-note"])
         sec += placeholder("claimant-claims-by-event", who.id)
         return [sec]
 

@@ -12,6 +12,7 @@ drawn as a template (templates/claims_table.html).
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from ..names import claimant_short, source_name
 from ..ratings import BY_NAME, SCALE
 from ..records import Claim, Corpus
@@ -51,7 +52,7 @@ def _rows(corpus: Corpus, claims, with_claimant: bool) -> list[dict]:
     ]
 
 
-HEADERS = ["Claim", "Rating", "Claimant", "Event", "Sources"]
+HEADERS = [N_("Claim"), N_("Rating"), N_("Claimant"), N_("Event"), N_("Sources")]  # shown through _()
 
 
 def facets(corpus: Corpus) -> dict[str, list[Claim]]:
@@ -100,12 +101,12 @@ def index_pages(corpus: Corpus) -> list[tuple[str, int, int]]:
 def facet_title(facet: str, corpus: Corpus | None = None) -> str:
     if facet.startswith(SOURCE_FACET) and corpus is not None:
         source = corpus.sources.get(facet.removeprefix(SOURCE_FACET))
-        return f"Claims citing {source_name(source)}" if source else "Claims citing a source"
-    return "All claims" if facet == "all" else f"Claims rated {BY_NAME[facet].label}"
+        return _("Claims citing {source}").format(source=source_name(source)) if source else _("Claims citing a source")
+    return _("All claims") if facet == "all" else _("Claims rated {rating}").format(rating=_(BY_NAME[facet].label))
 
 
 def collect_index(corpus: Corpus, arg: str) -> dict:
-    facet, _, page_text = (arg or "all:1").partition(":")
+    facet, _sep, page_text = (arg or "all:1").partition(":")
     page = int(page_text or 1)
     every = facets(corpus)  # the rating filters; a source's claims are reached from its page
     claims = all_facets(corpus).get(facet, [])
@@ -117,7 +118,7 @@ def collect_index(corpus: Corpus, arg: str) -> dict:
 
     filters = [
         {
-            "link": Link("claims-page", f"{name}:1", "All" if name == "all" else BY_NAME[name].label),
+            "link": Link("claims-page", f"{name}:1", _("All") if name == "all" else _(BY_NAME[name].label)),
             "count": len(mine),
             "current": name == facet,
             "cls": "" if name == "all" else badge_data(name)["cls"],
@@ -134,13 +135,13 @@ def collect_index(corpus: Corpus, arg: str) -> dict:
         else {
             "page": page,
             "pages": pages,
-            "prev": to(page - 1, "Previous") if page > 1 else None,
-            "next": to(page + 1, "Next") if page < pages else None,
+            "prev": to(page - 1, _("Previous")) if page > 1 else None,
+            "next": to(page + 1, _("Next")) if page < pages else None,
             "numbers": [None if n is None else (n, to(n, str(n))) for n in page_numbers(page, pages)],
         },
         "summary": None,
         "downloads": download_links(facet),
-        "headers": HEADERS,
+        "headers": [_(h) for h in HEADERS],
         "rows": _rows(corpus, shown, True),
     }
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..i18n import N_, _, ngettext
 from ..names import claimant_label, source_name
 from ..ratings import SCALE, origin_groups
-from ..records import PHASES, Claim, Corpus, Event, count
+from ..records import PHASES, Claim, Corpus, Event
+from ..translations import MISSING, OUTDATED, UNREVIEWED
 from .aggregates import placeholder, register
 from .common import (
     badge,
@@ -62,13 +64,13 @@ class EventDirective(RecordDirective):
 
 
 # Event kinds that read badly alone ("capture" reads like the captured articles).
-EVENT_KINDS = {"offensive": "military offensive", "capture": "capture of a place"}
+EVENT_KINDS = {"offensive": N_("military offensive"), "capture": N_("capture of a place")}
 
 
 def date_body(corpus: Corpus, event: Event) -> nodes.Node:
     box = nodes.container(classes=["fc-date"])
     if event.reported_dates:
-        p = para(strong("As reported: "))
+        p = para(strong(_("As reported: ")))
         p["support_smartquotes"] = False  # the sources' own words, as written
         for i, cit in enumerate(event.reported_dates):
             if i:
@@ -82,19 +84,22 @@ def date_body(corpus: Corpus, event: Event) -> nodes.Node:
                 classes=["fc-verbatim"],  # the source's words: not held to the house style
             )
             # "in Name", not "(Name)": a short name may hold brackets of its own.
-            p += text(f", in {source_name(corpus.sources[cit.source])}")
+            p += text(_(", in {source}").format(source=source_name(corpus.sources[cit.source])))
+            translated = _quote_translation(corpus, event, f"date/reported/{i}/quote")
+            if translated:
+                p += inline(_(" (translation: “{quote}”)").format(quote=translated), ["fc-quote-translation"])
         box += p
     else:
-        box += para(strong("As reported: "), "no source dates it")
+        box += para(strong(_("As reported: ")), _("no source dates it"))
     if event.inferred_date:
         box += para(
-            strong("Editor’s inference: "),
+            strong(_("Editor’s inference: ")),
             event.inferred_date.display(),
             " — ",
             prose(corpus, event.inferred_date.basis),
         )
     else:
-        box += para(strong("Editor’s inference: "), "none made")
+        box += para(strong(_("Editor’s inference: ")), _("none made"))
     return box
 
 
@@ -115,62 +120,75 @@ def claim_groups(corpus: Corpus, event: Event) -> list[tuple[str, list[Claim]]]:
             placed.update(c.id for c in found)
             disputes.append(sorted(found, key=event.claims.index))
     for i, found in enumerate(disputes, start=1):
-        groups.append((f"Claims that contradict each other{f' ({i})' if len(disputes) > 1 else ''}", found))
+        heading = (
+            _("Claims that contradict each other ({n})")
+            if len(disputes) > 1
+            else _("Claims that contradict each other")
+        )
+        groups.append((heading.format(n=i), found))
     by_measure: dict[str, list[Claim]] = {}
     for claim in event.claims:
         if claim.id not in placed and claim.figure is not None:
             by_measure.setdefault(claim.figure.measure, []).append(claim)
             placed.add(claim.id)
     for measure, found in by_measure.items():
-        label = corpus.measures[measure].label if measure in corpus.measures else "Figures"
-        groups.append((f"Figures: {label}", found))
+        label = corpus.measures[measure].label if measure in corpus.measures else _("Figures")
+        groups.append((_("Figures: {label}").format(label=label), found))
     rest = [c for c in event.claims if c.id not in placed]
     if rest:
-        groups.append(("Other claims" if groups else "", rest))
+        groups.append((_("Other claims") if groups else "", rest))
     return groups
 
 
 def render_event(corpus: Corpus, event: Event, glossary: bool = False) -> nodes.section:
     """Summary and verdicts first, then the claims grouped by what they assert, the record's details last."""
     sec = section(event.title, [f"event-{event.id}"], classes=["fc-event"])
-    sec += para(prose(corpus, event.summary), classes=["fc-summary"])
-    verdicts = para(strong(f"Verdicts on {count(len(event.claims), 'claim')}: "), classes=["fc-verdicts"])
+    _english_if_not_translated(sec[0], corpus, event, "title")
+    sec += _translation_notices(corpus, event)
+    sec += _english_if_not_translated(
+        para(prose(corpus, event.summary), classes=["fc-summary"]), corpus, event, "summary", notice=True
+    )
+    n = len(event.claims)
+    verdicts = para(
+        strong(ngettext("Verdicts on {n} claim: ", "Verdicts on {n} claims: ", n).format(n=n)), classes=["fc-verdicts"]
+    )
     counts = [(r.name, sum(c.rating == r.name for c in event.claims)) for r in SCALE]
     for i, (rating, n) in enumerate((r, n) for r, n in counts if n):
         if i:
             verdicts += text(" ")
         # each rating links to its glossary entry (where the site has one): its first use on the page
-        verdicts += link("term", rating, badge(rating), title=f"What '{rating}' means") if glossary else badge(rating)
+        what = _("What ‘{rating}’ means").format(rating=_(rating)) if glossary else ""
+        verdicts += link("term", rating, badge(rating), title=what) if glossary else badge(rating)
         verdicts += text(f" ×{n}")
     sec += verdicts
     if event.note:
-        sec += para(strong("Editor’s note: "), prose(corpus, event.note), classes=["fc-note"])
-    claims = section(f"Claims ({len(event.claims)})", [f"claims-{event.id}"], classes=["fc-claims"])
+        sec += para(strong(_("Editor’s note: ")), prose(corpus, event.note), classes=["fc-note"])
+    claims = section(_("Claims ({n})").format(n=len(event.claims)), [f"claims-{event.id}"], classes=["fc-claims"])
     groups = claim_groups(corpus, event)
     for n, (heading, found) in enumerate(groups, start=1):
         if not heading:  # one plain list: no group heading
             for claim in found:
-                claims += render_claim(corpus, claim)
+                claims += render_claim(corpus, claim, event)
             continue
         group = section(heading, [f"claims-{event.id}-{n}"], classes=["fc-claim-group"])
         for claim in found:
-            group += render_claim(corpus, claim)
+            group += render_claim(corpus, claim, event)
         claims += group
     sec += claims
     sec += fc_template("", template="search_filters.html", data=event_tags(corpus, event))
     sources = sorted({cit.source for c in event.claims for cit in c.citations})
-    about = section("About this event", [f"about-{event.id}"], classes=["fc-about"])
+    about = section(_("About this event"), [f"about-{event.id}"], classes=["fc-about"])
     about += field_list(
         [
-            ("When", date_body(corpus, event)),
-            ("Where", event.place),
-            ("Kind", EVENT_KINDS.get(event.kind, event.kind)),
+            (_("When"), date_body(corpus, event)),
+            (_("Where"), event.place),
+            (_("Kind"), _(EVENT_KINDS.get(event.kind, event.kind))),
             *(
-                [("Timeline", para(PHASES[event.period.phase], " — ", prose(corpus, event.period.basis)))]
+                [(_("Timeline"), para(_(PHASES[event.period.phase]), " — ", prose(corpus, event.period.basis)))]
                 if event.period
                 else []
             ),
-            ("Sources", para(*_join([link("source", s, source_name(corpus.sources[s])) for s in sources]))),
+            (_("Sources"), para(*_join([link("source", s, source_name(corpus.sources[s])) for s in sources]))),
         ]
     )
     sec += about
@@ -186,54 +204,135 @@ def _join(items, sep=", "):
     return out
 
 
-def render_claim(corpus: Corpus, claim: Claim) -> nodes.section:
+def render_claim(corpus: Corpus, claim: Claim, event: Event | None = None) -> nodes.section:
     classes = ["fc-claim", f"fc-claim-{claim.rating}"] + (["fc-claim-retracted"] if claim.retracted else [])
+    event = event or corpus.events[claim.event]
     card = section(claim.text, [claim.anchor], classes=classes)
+    _english_if_not_translated(card[0], corpus, event, f"claims/{claim.id}/text")
+    card += _notice(corpus, event, f"claims/{claim.id}/text")
     head = para(
         badge(claim.rating),
         " ",
-        inline("Claimed by ", ["fc-by"]),
+        inline(_("Claimed by "), ["fc-by"]),
         strong(claimant_label(corpus, claim)),
         classes=["fc-claim-head"],
     )
     if claim.retracted:
-        head.insert(0, inline("Retracted", ["fc-badge", "fc-badge-retracted"]))
+        head.insert(0, inline(_("Retracted"), ["fc-badge", "fc-badge-retracted"]))
         head.insert(1, text(" "))
     card += head
     card.extend(render_dates(corpus, claim))
     if claim.figure is not None:
         f = claim.figure
         measure = corpus.measures.get(f.measure)
-        p = para(strong("Figure: "), inline(f.display(), ["fc-figure-value"]), ". ", classes=["fc-figure"])
-        p += text(f"Scope: {f.scope}. As of: {f.as_of or 'not stated'}.")
+        p = para(strong(_("Figure: ")), inline(f.display(), ["fc-figure-value"]), ". ", classes=["fc-figure"])
+        p += text(_("Scope: {scope}. As of: {as_of}.").format(scope=f.scope, as_of=f.as_of or _("not stated")))
         if measure:
             p += text(" ")
-            p += link("measure", measure.id, f"Compare all reports: {measure.label}")
+            p += link("measure", measure.id, _("Compare all reports: {label}").format(label=measure.label))
         card += p
     for i, cit in enumerate(claim.citations):
         source = corpus.sources[cit.source]
         quote = nodes.block_quote(classes=["fc-quote"])
         quote["support_smartquotes"] = False  # verbatim: SmartQuotes must not retype it
         quote["ids"].append(claim.citation_anchor(i) + "-q")
-        quote += para(f"“{cit.quote}”")
+        words = para(f"“{cit.quote}”")
+        translated = _quote_translation(corpus, event, f"claims/{claim.id}/citations/{i}/quote")
+        if getattr(corpus, "translations", None) is not None:
+            words["classes"].append("language-en")  # the verbatim English, inside a page in another language
+        quote += words
+        if translated:
+            quote += para(
+                inline(_("Translation: "), ["fc-translation-label"]), translated, classes=["fc-quote-translation"]
+            )
         attribution = nodes.attribution()
         attribution += link(
             "source",
             cit.source,
-            f"{source_name(source)}, line {cit.line}",
+            _("{source}, line {line}").format(source=source_name(source), line=cit.line),
             fragment=claim.citation_anchor(i),
-            title="Read the passage in the full source text",
+            title=_("Read the passage in the full source text"),
         )
         quote += attribution
         card += quote
-    card += para(strong("Why this rating: "), prose(corpus, claim.rationale), classes=["fc-rationale"])
+    card += _english_if_not_translated(
+        para(strong(_("Why this rating: ")), prose(corpus, claim.rationale), classes=["fc-rationale"]),
+        corpus,
+        event,
+        f"claims/{claim.id}/rationale",
+        notice=True,
+    )
     if len({c.source for c in claim.citations}) > 1:
         card += placeholder("claim-origins", claim.id)
     card += placeholder("claim-disputes", claim.id)
     if claim.note:
-        card += para(strong("Note: "), prose(corpus, claim.note), classes=["fc-note"])
+        card += para(strong(_("Note: ")), prose(corpus, claim.note), classes=["fc-note"])
     card.extend(render_corrections(corpus, claim))
     return card
+
+
+# -- the page in another language: which texts are translated --------------------------------
+
+# What a reader is told where a text is shown in English (tooling/translations.py's statuses).
+FALLBACK_NOTICE = {
+    MISSING: N_("Shown in English: not translated yet."),
+    OUTDATED: N_("Shown in English: the translation is out of date (the English changed since)."),
+}
+
+
+def _status(corpus: Corpus, event: Event, context: str) -> str | None:
+    translations = getattr(corpus, "translations", None)
+    return None if translations is None else translations.of(event.yaml_path, context)
+
+
+def _quote_translation(corpus: Corpus, event: Event, context: str) -> str | None:
+    translations = getattr(corpus, "translations", None)
+    return None if translations is None else translations.quote(event.yaml_path, context)
+
+
+def _notice(corpus: Corpus, event: Event, context: str) -> list[nodes.Node]:
+    st = _status(corpus, event, context)
+    if st not in FALLBACK_NOTICE:
+        return []
+    return [para(_(FALLBACK_NOTICE[st]), classes=["fc-translation-notice", f"fc-translation-{st}"])]
+
+
+def _english_if_not_translated(node, corpus: Corpus, event: Event, context: str, notice: bool = False):
+    """Marks ``node`` as English (``lang="en"``) where its translation is missing or outdated;
+    with ``notice``, returns it with the reader's notice after it."""
+    if _status(corpus, event, context) in FALLBACK_NOTICE:
+        node["classes"].append("language-en")
+    return [node, *_notice(corpus, event, context)] if notice else node
+
+
+def _translation_notices(corpus: Corpus, event: Event) -> list[nodes.Node]:
+    """At the top of an event page in another language: what of it is still English, and
+    that the translation is not yet reviewed (when it is not)."""
+    contexts = ["title", "summary"] + [f"claims/{c.id}/text" for c in event.claims]
+    statuses = [_status(corpus, event, c) for c in contexts]
+    if statuses[0] is None:
+        return []
+    out = []
+    english = sum(s in FALLBACK_NOTICE for s in statuses)
+    if english:
+        out.append(
+            para(
+                ngettext(
+                    "{n} text on this page is shown in English: its translation is missing or out of date.",
+                    "{n} texts on this page are shown in English: their translation is missing or out of date.",
+                    english,
+                ).format(n=english),
+                classes=["fc-translation-notice"],
+            )
+        )
+    if any(s == UNREVIEWED for s in statuses):
+        out.append(
+            para(
+                _("This page was translated by the team and has not been reviewed yet."),
+                classes=["fc-translation-notice", "fc-translation-unreviewed"],
+            )
+        )
+    return out
 
 
 # -- aggregates on a claim card --------------------------------------------
@@ -253,17 +352,19 @@ def collect_origins(corpus: Corpus, claim_id: str):
 
 def render_origins(groups, linker) -> list[nodes.Node]:
     words, term = (
-        ("one origin", "origin") if len(groups) == 1 else (f"{len(groups)} independent origins", "independent origin")
+        (_("one origin"), "origin")
+        if len(groups) == 1
+        else (_("{n} independent origins").format(n=len(groups)), "independent origin")
     )
     said = linker.reference(Link("term", term, words)) if "glossary" in linker.builder.env.found_docs else words
-    p = para(strong("Carried by ", said, ": "), classes=["fc-origins"])
+    p = para(strong(_("Carried by "), said, ": "), classes=["fc-origins"])
     for i, group in enumerate(groups):
         if i:
             p += text("; ")
         out = inline("", ["fc-origin-group"])
-        out.extend(_join([linker.reference(s) for s in group], " and "))
+        out.extend(_join([linker.reference(s) for s in group], _(" and ")))
         if len(group) > 1:
-            out += text(" (one text, retold)")
+            out += text(_(" (one text, retold)"))
         p += out
     return [p]
 
@@ -278,12 +379,12 @@ def collect_disputes(corpus: Corpus, claim_id: str):
     ]
     # A contradiction the records settle is not a dispute: say which it is.
     if claim.rating == "inaccurate":
-        groups = [("Settled by: ", linked)]
+        groups = [(_("Settled by: "), linked)]
     else:
         groups = [
-            ("Disputed by: ", [c for c in linked if c.rating != "inaccurate"]),
+            (_("Disputed by: "), [c for c in linked if c.rating != "inaccurate"]),
             (
-                "Contradicts a claim the records show to be inaccurate: ",
+                _("Contradicts a claim the records show to be inaccurate: "),
                 [c for c in linked if c.rating == "inaccurate"],
             ),
         ]

@@ -10,6 +10,7 @@ corpus.  Then the dated events of the offensive in date order, also capped.
 
 from __future__ import annotations
 
+from ..i18n import N_, _, ngettext
 from ..names import claimant_short
 from ..ratings import BY_NAME
 from ..records import Claim, Corpus, count
@@ -21,10 +22,10 @@ from .figures import is_contested
 LIMIT = 6  # lines per list on the home page
 # How a claim's contradictions read beside it, by its rating (as on the event pages).
 AGAINST = {
-    "contested": "Disputed by",
-    "inaccurate": "Settled by",
-    "corroborated": "Contradicts a claim the records show to be inaccurate",
-}
+    "contested": N_("Disputed by"),
+    "inaccurate": N_("Settled by"),
+    "corroborated": N_("Contradicts a claim the records show to be inaccurate"),
+}  # shown through _()
 EVENTS_LIMIT = 12
 
 
@@ -48,7 +49,7 @@ def _line(corpus: Corpus, claim: Claim) -> dict:
         "origins": count(n, "independent origin"),
         # The other side, in its own claimant's name: a dispute is shown with both sides.
         "against": [{"claim": claim_ref(o), "by": claimant_short(corpus, o)} for o in linked[:2]],
-        "against_words": AGAINST.get(claim.rating, "Contradicts"),
+        "against_words": _(AGAINST[claim.rating]) if claim.rating in AGAINST else _("Contradicts"),
         "more_against": count(len(linked) - 2, "more claim") if len(linked) > 2 else "",
     }
 
@@ -63,12 +64,19 @@ def _group(corpus: Corpus, claims: list[Claim], rating: str, heading: str) -> di
     return {
         "id": f"findings-{rating}",
         "heading": heading,
-        "explains": BY_NAME[rating].meaning,  # the scale's own words, not a second definition
+        "explains": _(BY_NAME[rating].meaning),  # the scale's own words, not a second definition
         "lines": [_line(corpus, c) for c in top],
         "total": len(mine),
         "shown": len(top),
-        "all": Link("claims-page", f"{rating}:1", f"All {count(len(mine), 'claim')} rated {BY_NAME[rating].label}"),
+        "all": Link("claims-page", f"{rating}:1", _all_rated(len(mine), rating)),
     }
+
+
+def _all_rated(n: int, rating: str) -> str:
+    """'All 12 claims rated Corroborated': the link to a rating's whole list."""
+    return ngettext("All {n} claim rated {rating}", "All {n} claims rated {rating}", n).format(
+        n=f"{n:,}", rating=_(BY_NAME[rating].label)
+    )
 
 
 def _disputes(corpus: Corpus, claims: list[Claim]) -> dict | None:
@@ -104,7 +112,7 @@ def _disputes(corpus: Corpus, claims: list[Claim]) -> dict | None:
         "lines": disputes[:LIMIT],
         "total": len(disputes),
         "claims": count(len(contested), "claim"),
-        "all": Link("claims-page", "contested:1", f"All {count(len(contested), 'claim')} rated Contested"),
+        "all": Link("claims-page", "contested:1", _all_rated(len(contested), "contested")),
     }
 
 
@@ -112,7 +120,7 @@ def _reports(corpus: Corpus, claims) -> list[dict]:
     """One line per value reported, with everyone who reports it (in their short names)."""
     values: dict[str, list[str]] = {}
     for c in claims:
-        who = values.setdefault(c.figure.display(), [])
+        who = values.setdefault(c.figure.display(translate=True), [])
         label = claimant_short(corpus, c)
         if label not in who:
             who.append(label)
@@ -127,13 +135,20 @@ def _figures(corpus: Corpus) -> dict | None:
     # The measures with the most reports first: where the disagreement is most reported.
     differ.sort(key=lambda m: (-len(groups[m]), corpus.measures[m].label.casefold()))
     lines = []
+    n = len(groups)
     for m in differ[:LIMIT]:
         lines.append({"measure": Link("measure", m, corpus.measures[m].label), "reports": _reports(corpus, groups[m])})
     return {
         "lines": lines,
         "total": len(differ),
         "shown": len(lines),
-        "all": Link("page", "figures", f"All {count(len(groups), 'measure')} with every report side by side"),
+        "all": Link(
+            "page",
+            "figures",
+            ngettext(
+                "All {n} measure with every report side by side", "All {n} measures with every report side by side", n
+            ).format(n=f"{n:,}"),
+        ),
     }
 
 
@@ -180,15 +195,15 @@ def collect_home_events(corpus: Corpus, _arg: str) -> dict:
             for e in shown
         ],
         "total": count(len(events), "event"),
-        "timeline": Link("page", "events", "the timeline"),
+        "timeline": Link("page", "events", _("the timeline")),
     }
 
 
 def collect_findings(corpus: Corpus, _arg: str) -> dict:
     claims = [c for e in corpus.events_in_order() for c in e.claims if not c.retracted]
     groups = [
-        _group(corpus, claims, "inaccurate", "Contradicted by the sources themselves"),
-        _group(corpus, claims, "corroborated", "What independent sources agree on"),
+        _group(corpus, claims, "inaccurate", _("Contradicted by the sources themselves")),
+        _group(corpus, claims, "corroborated", _("What independent sources agree on")),
     ]
     unverified = [c for c in claims if c.rating == "unverified"]
     return {
@@ -197,7 +212,7 @@ def collect_findings(corpus: Corpus, _arg: str) -> dict:
         "figures": _figures(corpus),
         "unverified": {
             "words": count(len(unverified), "claim"),
-            "all": Link("claims-page", "unverified:1", "the unverified claims"),
+            "all": Link("claims-page", "unverified:1", _("the unverified claims")),
         }
         if unverified
         else None,

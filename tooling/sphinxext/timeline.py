@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..records import PHASES, Corpus, Event, count, reader_span
+from ..i18n import N_, _
+from ..records import NOT_STATED, PHASES, Corpus, Event, count, reader_span
 from .aggregates import drawn_by, register
 from .common import prose_data, rating_counts
 from .dateaxis import DayAxis, percent
@@ -29,7 +30,7 @@ from .domain import Link
 from .mapdraw import draw, load_outlines
 
 ON_AXIS = ("offensive", "response")  # the phases drawn on the day axis when dated
-INFERRED = "(editor’s inference)"
+INFERRED = N_("(editor’s inference)")  # shown through _()
 
 
 def _row(e: Event) -> dict:
@@ -44,7 +45,9 @@ def _row(e: Event) -> dict:
 
 
 def _when(e: Event) -> str:
-    return f"{e.inferred_date.display()} {INFERRED}" if e.inferred_date else "not dated"
+    if e.inferred_date:
+        return _("{date} (editor’s inference)").format(date=e.inferred_date.display())
+    return _("not dated")
 
 
 def collect_timeline(corpus: Corpus, _arg: str) -> dict:
@@ -60,7 +63,7 @@ def collect_timeline(corpus: Corpus, _arg: str) -> dict:
                     "key": (d.start, d.end),
                     "id": f"on-{d.start}" + (f"-to-{d.end}" if d.end != d.start else ""),
                     "heading": reader_span(d.start, d.end),
-                    "inferred": INFERRED,
+                    "inferred": _(INFERRED),
                     "events": [],
                 }
             )
@@ -69,7 +72,7 @@ def collect_timeline(corpus: Corpus, _arg: str) -> dict:
     undated = [
         {
             "id": f"{phase}-day-not-stated",
-            "heading": f"{PHASES[phase]}, day not stated",
+            "heading": _("{period}, day not stated").format(period=_(PHASES[phase])),
             "events": [
                 {**_row(e), "basis": prose_data(corpus, e.period.basis)}
                 for e in events
@@ -88,9 +91,18 @@ def collect_timeline(corpus: Corpus, _arg: str) -> dict:
         "axis": {"days": axis.days, "ticks": axis.ticks()} if axis else None,
         "spans": [{k: v for k, v in s.items() if k != "key"} for s in spans],
         "undated": [u for u in undated if u["events"]],
-        "background": {"heading": PHASES["background"], "events": background} if background else None,
+        "background": {"heading": _(PHASES["background"]), "events": background} if background else None,
         "unrecorded": unrecorded,
     }
+
+
+def _coordinates(latitude: float, longitude: float) -> str:
+    """'36.20° N, 37.16° E', the compass letters in the reader's language."""
+    lat = f"{abs(latitude):.2f}"
+    lon = f"{abs(longitude):.2f}"
+    north_south = _("{degrees}° N").format(degrees=lat) if latitude >= 0 else _("{degrees}° S").format(degrees=lat)
+    east_west = _("{degrees}° E").format(degrees=lon) if longitude >= 0 else _("{degrees}° W").format(degrees=lon)
+    return f"{north_south}, {east_west}"
 
 
 def collect_map(corpus: Corpus, outline_path: str) -> dict:
@@ -106,8 +118,7 @@ def collect_map(corpus: Corpus, outline_path: str) -> dict:
                 "label": p.name,
                 "lon": p.longitude,
                 "lat": p.latitude,
-                "coords": f"{abs(p.latitude):.2f}° {'N' if p.latitude >= 0 else 'S'}, "
-                f"{abs(p.longitude):.2f}° {'E' if p.longitude >= 0 else 'W'}",
+                "coords": _coordinates(p.latitude, p.longitude),
                 "basis": p.basis,
                 "note": prose_data(corpus, p.note),
                 "count": count(len(events), "event"),
@@ -127,10 +138,10 @@ def collect_map(corpus: Corpus, outline_path: str) -> dict:
     return {
         **drawn,
         "has_places": corpus.places_path is not None,
-        "source": outlines.get("source", "not stated"),
-        "licence": outlines.get("licence", "not stated"),
-        "title": f"Map of the places the events name ({count(len(drawn['markers']), 'place')})",
-        "desc": "; ".join(f"{m['name']}: {m['count']}" for m in drawn["markers"]) or "No place is on the map.",
+        "source": outlines["source"] if "source" in outlines else _(NOT_STATED),
+        "licence": outlines["licence"] if "licence" in outlines else _(NOT_STATED),
+        "title": _("Map of the places the events name ({places})").format(places=count(len(drawn["markers"]), "place")),
+        "desc": "; ".join(f"{m['name']}: {m['count']}" for m in drawn["markers"]) or _("No place is on the map."),
         "unmapped": unmapped,
     }
 
