@@ -76,12 +76,17 @@ class BuildResult:
         return BeautifulSoup(self.html(docname), "html.parser")
 
 
-def build(site: Path, parallel: int = 0, outdir: Path | None = None, freshenv: bool = False) -> BuildResult:
-    """Build a site with Sphinx in this process, recording what was read and written."""
+def build(
+    site: Path, parallel: int = 0, outdir: Path | None = None, freshenv: bool = False, language: str | None = None
+) -> BuildResult:
+    """Build a site with Sphinx in this process, recording what was read and written.
+
+    With ``language`` (``"ar"``), that edition, as ``make html`` builds it: into ``_build/html/ar``
+    with doctrees of its own (tooling/safe_build.py)."""
     from sphinx.application import Sphinx
 
     status, warning = io.StringIO(), io.StringIO()
-    result = BuildResult(outdir or site / "_build" / "html")
+    result = BuildResult(outdir or site / "_build" / "html" / (language or ""))
     try:
         # Inside the try: invalid records stop the build in Sphinx() itself
         # (builder-inited), and the clean-up below must still run.
@@ -89,8 +94,9 @@ def build(site: Path, parallel: int = 0, outdir: Path | None = None, freshenv: b
             srcdir=site / "docs",
             confdir=site,
             outdir=result.outdir,
-            doctreedir=site / "_build" / "doctrees",
+            doctreedir=site / "_build" / ("doctrees" + (f"-{language}" if language else "")),
             buildername="html",
+            confoverrides={"language": language} if language else None,
             status=status,
             warning=warning,
             freshenv=freshenv,
@@ -144,6 +150,7 @@ def real_site(tmp_path_factory) -> Path:
             shutil.copy(ROOT / "conf.py", dest / "conf.py")
             shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
             shutil.copytree(ROOT / "claims", dest / "claims")
+            shutil.copytree(ROOT / "locale", dest / "locale", ignore=shutil.ignore_patterns("*.mo"))
             (folder / "whole").touch()
     return dest
 
@@ -164,6 +171,8 @@ def real_built(real_site, tmp_path_factory) -> BuildResult:
             shutil.rmtree(folder, ignore_errors=True)
             shutil.copytree(real_site, site)
             result = build(site)
+            # The Arabic edition under ar/, as make html builds it.
+            result.warnings += build(site, language="ar").warnings
             fields = {k: v for k, v in vars(result).items() if k != "outdir"}
             record.write_text(json.dumps(fields), encoding="utf-8")
     assert result.warnings == "", result.warnings

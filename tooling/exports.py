@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .records import SCHEMA_VERSION, Claimant, Event, Figure, Measure, Source
 from .shapes import from_plain, schema_of, to_plain
+from .translations import SHOWN
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class Column:
 RATING = "#/$defs/claim/properties/rating"
 QUALIFIER = "#/$defs/figure/properties/qualifier"
 LIST = "list (ids separated by “; ”)"
+
+# Each edition publishes its own files (the Arabic one under /ar/data/); a row says its words' language.
+LANGUAGE = (
+    "The language of the row's words (event title, claim text, names, measure label): “en”; in the "
+    "Arabic edition's files (under /ar/), “ar”, or “en” where the claim's text is not translated yet."
+)
 
 FIGURE_CODEBOOK = [
     Column("measure", "text", "What the figure counts: the id of a measure (its figures are compared side by side)."),
@@ -58,6 +65,8 @@ FIGURE_CODEBOOK = [
     Column("display", "text", "The figure as the site shows it (“at least 15 people”)."),
     Column("rating", "text", "The claim's rating.", RATING),
     Column("quote", "text", "The source's words, verbatim."),
+    Column("quote_language", "text", "The language of the quote: the source's own (a BCP 47 code, “en”)."),
+    Column("language", "text", LANGUAGE),
 ]
 FIGURE_COLUMNS = [c.name for c in FIGURE_CODEBOOK]
 
@@ -93,6 +102,7 @@ CLAIM_CODEBOOK = [
         "The claim on the site: its event page and anchor; absolute when the site's address is set, "
         "otherwise relative to the site's root.",
     ),
+    Column("language", "text", LANGUAGE),
 ]
 CLAIM_COLUMNS = [c.name for c in CLAIM_CODEBOOK]
 
@@ -119,6 +129,7 @@ class ClaimsExport:
     claimants: list[Claimant]
     measures: list[Measure]
     origin_groups: list[list[str]]  # sources that retell one text; independent sources stand alone
+    language: str = "en"  # the edition's: its texts are in this language where translated (quotes never are)
 
 
 def _number(v):
@@ -133,7 +144,17 @@ def export(corpus) -> ClaimsExport:
         claimants=sorted(corpus.claimants.values(), key=lambda c: c.id),
         measures=sorted(corpus.measures.values(), key=lambda m: m.id),
         origin_groups=sorted(sorted(g) for g in {corpus.origins.members(s) for s in corpus.sources}),
+        language=corpus.translations.lang if getattr(corpus, "translations", None) else "en",
     )
+
+
+def text_language(corpus, claim) -> str:
+    """The language a claim's text is shown in: the edition's where translated, else English."""
+    translations = getattr(corpus, "translations", None)
+    if translations is None:
+        return "en"
+    shown = translations.of(corpus.events[claim.event].yaml_path, f"claims/{claim.id}/text") in SHOWN
+    return translations.lang if shown else "en"
 
 
 def to_json(corpus) -> str:
@@ -199,6 +220,8 @@ def figure_rows(corpus) -> list[dict]:
                         "display": f.display(),
                         "rating": c.rating,
                         "quote": cit.quote,
+                        "quote_language": corpus.sources[cit.source].language,
+                        "language": text_language(corpus, c),
                     }
                 )
     return rows
@@ -231,6 +254,7 @@ def claim_rows(corpus, address) -> list[dict]:
                 "source_names": "; ".join(corpus.sources[s].label if s in corpus.sources else s for s in sources),
                 "origins": corpus.origins.group_count(s for s in sources if s in corpus.sources),
                 "address": address(c),
+                "language": text_language(corpus, c),
             }
         )
     return rows

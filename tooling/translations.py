@@ -210,7 +210,11 @@ def update_records(root: Path, claims_dir: Path, lang: str) -> list[Path]:
         for text in texts(doc, kind):
             prev = before.get(text.context)
             note = "A verbatim quote: translate it; the English stays shown beside it." if text.quote else None
-            kwargs = {"locations": [(shown, text.line)], "context": text.context, "auto_comments": [note] if note else []}
+            kwargs = {
+                "locations": [(shown, text.line)],
+                "context": text.context,
+                "auto_comments": [note] if note else [],
+            }
             if prev is None:
                 catalog.add(text.english, "", **kwargs)
             elif prev.id == text.english:
@@ -299,7 +303,12 @@ def _set(root_obj, data, path: tuple, value: str) -> bool:
     try:
         for k, seg in enumerate(path[:-1]):
             nxt = path[k + 1] if k + 1 < len(path) else None
-            if isinstance(seg, int) and isinstance(obj, dict) and nxt == path[-1] and isinstance(obj.get(_item_key(node[seg], seg)), str):
+            if (
+                isinstance(seg, int)
+                and isinstance(obj, dict)
+                and nxt == path[-1]
+                and isinstance(obj.get(_item_key(node[seg], seg)), str)
+            ):
                 obj[_item_key(node[seg], seg)] = value  # a dict of texts (the corrections' daily summaries)
                 return True
             obj, node = _step(obj, node, seg), node[seg]
@@ -437,8 +446,12 @@ def report(root: Path, claims_dir: Path) -> Report:
             page_type = "interface" if po.stem in ("factcheck", "sphinx") else f"page {po.stem}"
             for entry in read_catalog(po).values():
                 translated = entry.translation if isinstance(entry.translation, str) else " ".join(entry.translation)
-                st = MISSING if not translated.strip() else OUTDATED if entry.fuzzy else (
-                    CURRENT if entry.reviewer else UNREVIEWED
+                st = (
+                    MISSING
+                    if not translated.strip()
+                    else OUTDATED
+                    if entry.fuzzy
+                    else (CURRENT if entry.reviewer else UNREVIEWED)
                 )
                 count(lang, page_type, st)
                 if st == OUTDATED:

@@ -70,6 +70,36 @@ def prose_data(corpus: Corpus, value: str | None) -> list:
     return [Link(p.kind, p.target, ref_label(p, corpus)) if isinstance(p, Ref) else p for p in split(value or "")]
 
 
+def words(message: str, **values) -> list:
+    """A translated message whose placeholders hold nodes (links, prose) as well as text:
+    ``words(_("One origin with {sources}: …"), sources=[...])`` -> text and nodes in the
+    message's order, so a translation may move the links.  Text values are inserted as text."""
+    import string
+
+    out: list = []
+    for literal, name, spec, _conversion in string.Formatter().parse(message):
+        if literal:
+            out.append(literal)
+        if name is None:
+            continue
+        value = values[name]
+        if isinstance(value, (str, int, float)):
+            out.append(format(value, spec) if spec else str(value))
+        elif isinstance(value, list):
+            out.extend(value)
+        else:
+            out.append(value)
+    return out
+
+
+def and_list(items: list) -> list:
+    """Nodes (or texts) as one list, 'A and B and C', in the reader's language."""
+    out: list = list(items[:1])
+    for item in items[1:]:
+        out = words(_("{list} and {last}"), list=out, last=item)
+    return out
+
+
 def inline(value, classes=()) -> nodes.inline:
     node = nodes.inline("", "", text(value) if isinstance(value, str) else value)
     node["classes"].extend(classes)

@@ -14,7 +14,6 @@ the same records publish the same page bytes and the same feed.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import uuid
 from dataclasses import dataclass
@@ -22,10 +21,11 @@ from pathlib import Path
 
 from docutils import nodes
 
+from ..i18n import N_, _, ngettext
 from ..names import source_name
 from ..prose import plain
 from ..ratings import BY_NAME
-from ..records import Change, Claim, Corpus, Figure, Retraction, count
+from ..records import Change, Claim, Corpus, Figure, Retraction, count, month_name
 from .aggregates import register
 from .common import claim_ref, claimant_name, para, prose, prose_data, strong, text
 from .config import organization
@@ -35,27 +35,28 @@ from .nodes import fc_template
 PAGE = INDEX_PAGES["corrections"]
 FEED = "corrections.atom"
 FIELD_NAMES = {
-    "rating": "Rating",
-    "text": "Claim",
-    "claimant": "Claimed by",
-    "citations": "Quoted passages",
-    "figure": "Figure",
-    "contradicts": "Disputes",
-}
+    "rating": N_("Rating"),
+    "text": N_("Claim"),
+    "claimant": N_("Claimed by"),
+    "citations": N_("Quoted passages"),
+    "figure": N_("Figure"),
+    "contradicts": N_("Disputes"),
+}  # shown through _() on the pages; the feed keeps them English
 
 
 def human_date(iso: str) -> str:
-    """'2026-12-01' -> '1 December 2026', as readers write dates."""
+    """'2026-12-01' -> '1 December 2026', as readers write dates (in their language)."""
     y, m, d = (int(x) for x in iso.split("-"))
-    return f"{d} {calendar.month_name[m]} {y}"
+    return _("{day} {month} {year}").format(day=d, month=month_name(m), year=y)
 
 
-def _value(corpus: Corpus, field: str, value) -> str:
-    """A change's old or new value in words."""
+def _value(corpus: Corpus, field: str, value, translate: bool = True) -> str:
+    """A change's old or new value in words (the interface words in English for the feed)."""
+    tr = _ if translate else str
     if value is None or value == []:  # a list emptied ("Disputes: … now none"), not "now ."
-        return "none"
+        return tr(NONE)
     if field == "rating":
-        return BY_NAME[value].label if value in BY_NAME else str(value)
+        return tr(BY_NAME[value].label) if value in BY_NAME else str(value)
     if field == "claimant":
         return claimant_name(corpus, str(value))
     if field == "citations" and isinstance(value, list):
@@ -64,29 +65,43 @@ def _value(corpus: Corpus, field: str, value) -> str:
             if isinstance(c, dict):
                 src = corpus.sources.get(str(c.get("source")))
                 parts.append(
-                    f"{source_name(src) if src else 'a source no longer in the records'}: “{' '.join(str(c.get('quote', '')).split())}”"
+                    f"{source_name(src) if src else tr(GONE_SOURCE)}: “{' '.join(str(c.get('quote', '')).split())}”"
                 )
         return "; ".join(parts)
     if field == "figure" and isinstance(value, dict):
         # What it counts (the measure) is part of the figure: a change of measure
         # alone must show as a change.
         measure = corpus.measures.get(str(value.get("measure")))
-        counts = f", counted as “{measure.label}”" if measure else ", counted under a measure no longer in the records"
         try:
-            shown = Figure(**{k: v for k, v in value.items() if k in Figure.__dataclass_fields__}).display()
+            shown = Figure(**{k: v for k, v in value.items() if k in Figure.__dataclass_fields__}).display(translate)
         except (TypeError, KeyError, ValueError):
             shown = ", ".join(f"{k}: {v}" for k, v in value.items())
-        return shown + (f" ({value['scope']})" if value.get("scope") else "") + counts
+        shown += f" ({value['scope']})" if value.get("scope") else ""
+        if measure:
+            return tr(COUNTED_AS).format(figure=shown, measure=measure.label)
+        return tr(COUNTED_UNDER_GONE).format(figure=shown)
     if field == "contradicts" and isinstance(value, list):
         # Quoted, as a changed text is: each claim text ends in its own full stop.
         return "; ".join(f"“{corpus.claims[i].text}”" if i in corpus.claims else str(i) for i in value)
     return f"“{value}”" if field == "text" else str(value)
 
 
-def change_words(corpus: Corpus, change: Change) -> str:
-    return (
-        f"{FIELD_NAMES.get(change.field, change.field)}: was {_value(corpus, change.field, change.old)}; "
-        f"now {_value(corpus, change.field, change.new)}."
+# The words of a change, marked here: shown through _() on the pages, English in the feed.
+NONE = N_("none")
+GONE_SOURCE = N_("a source no longer in the records")
+COUNTED_AS = N_("{figure}, counted as “{measure}”")
+COUNTED_UNDER_GONE = N_("{figure}, counted under a measure no longer in the records")
+CHANGE = N_("{field}: was {old}; now {new}.")
+
+
+def change_words(corpus: Corpus, change: Change, translate: bool = True) -> str:
+    """One change in words: in the reader's language on a page; ``translate=False``: English (the feed)."""
+    tr = _ if translate else str
+    field = FIELD_NAMES.get(change.field)
+    return tr(CHANGE).format(
+        field=tr(field) if field else change.field,
+        old=_value(corpus, change.field, change.old, translate),
+        new=_value(corpus, change.field, change.new, translate),
     )
 
 
@@ -94,18 +109,17 @@ def render_dates(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
     """The top of a claim card: "Published … · Updated …", and a retraction notice first of all."""
     out: list[nodes.Node] = []
     # "on this site": beside a 2024 event, a bare "Published" date reads as the event's.
-    dates = para(f"Published on this site {human_date(claim.published)}", classes=["fc-dates"])
+    dates = para(_("Published on this site {date}").format(date=human_date(claim.published)), classes=["fc-dates"])
     if claim.updated:
-        dates += text(f" · Updated {human_date(claim.updated)}")
+        dates += text(" · " + _("Updated {date}").format(date=human_date(claim.updated)))
         if claim.corrections:
-            dates += text(
-                " (see the correction below)" if len(claim.corrections) == 1 else " (see the corrections below)"
-            )
+            n = len(claim.corrections)
+            dates += text(" " + ngettext("(see the correction below)", "(see the corrections below)", n))
     out.append(dates)
     if claim.retracted:
         out.append(
             para(
-                strong(f"Retracted on {human_date(claim.retracted.date)}: "),
+                strong(_("Retracted on {date}:").format(date=human_date(claim.retracted.date)) + " "),
                 prose(corpus, claim.retracted.reason),
                 classes=["fc-retracted-notice"],
             )
@@ -120,7 +134,7 @@ def render_corrections(corpus: Corpus, claim: Claim) -> list[nodes.Node]:
         box = nodes.container(classes=["fc-corrections"])
         box["support_smartquotes"] = False  # old and new values are quoted as they were
         n = len(claim.corrections)
-        box += para(strong(f"{'Correction' if n == 1 else f'{n} corrections'}"), classes=["fc-corrections-head"])
+        box += para(strong(ngettext("Correction", "{n} corrections", n).format(n=n)), classes=["fc-corrections-head"])
         items = nodes.bullet_list()
         for c in reversed(claim.corrections):  # newest first, as on the corrections page
             item = nodes.list_item()
@@ -173,17 +187,17 @@ def cause(e: Entry) -> tuple[int, str]:
     The main change decides: a rating change by its old and new rating, else a
     dispute's links, else a figure, else the wording, claimant or quotes."""
     if e.retraction:
-        return (0, "Claims withdrawn")
+        return (0, _("Claims withdrawn"))
     fields = {ch.field: ch for ch in e.changes}
     if "rating" in fields:
         ch = fields["rating"]
-        old, new = (BY_NAME[v].label if v in BY_NAME else str(v) for v in (ch.old, ch.new))
-        return (1, f"Rating changed from {old} to {new}")
+        old, new = (_(BY_NAME[v].label) if v in BY_NAME else str(v) for v in (ch.old, ch.new))
+        return (1, _("Rating changed from {old} to {new}").format(old=old, new=new))
     if "contradicts" in fields:
-        return (2, "Disputes linked or unlinked")
+        return (2, _("Disputes linked or unlinked"))
     if "figure" in fields:
-        return (3, "Figures corrected")
-    return (4, "Wording, claimant or quotes corrected")
+        return (3, _("Figures corrected"))
+    return (4, _("Wording, claimant or quotes corrected"))
 
 
 COLLAPSE_AFTER = 5  # a group of more entries starts collapsed: the page stays scannable
@@ -204,7 +218,9 @@ def collect_log(corpus: Corpus, _arg: str) -> list[dict]:
                 "date": human_date(date),
                 "id": f"on-{date}",
                 "summary": prose_data(corpus, corpus.batches.get(date)),
-                "counts": f"{count(n, 'correction')} to {count(claims, 'claim')}, by cause",
+                "counts": _("{corrections} to {claims}, by cause").format(
+                    corrections=count(n, "correction"), claims=count(claims, "claim")
+                ),
                 "groups": [
                     {
                         "title": title,
@@ -219,7 +235,7 @@ def collect_log(corpus: Corpus, _arg: str) -> list[dict]:
                             for e in g
                         ],
                     }
-                    for (_, title), g in sorted(groups.items())
+                    for (_order, title), g in sorted(groups.items())
                 ],
             }
         )
@@ -228,7 +244,7 @@ def collect_log(corpus: Corpus, _arg: str) -> list[dict]:
 
 def render_log(log: list[dict], linker) -> list[nodes.Node]:
     if not log:
-        return [para("No claim has been corrected or retracted since it was published.")]
+        return [para(_("No claim has been corrected or retracted since it was published."))]
     data = {"days": linker.resolve(log), "feed": "../" * linker.fromdocname.count("/") + FEED}
     return [fc_template("", template="corrections_log.html", data=data)]
 
@@ -263,7 +279,8 @@ def write_feed(app, corpus: Corpus, base: str) -> bytes:
         fe.link(href=base + app.builder.get_target_uri(docname) + f"#{anchor}")
         fe.updated(_stamp(e.date))
         fe.published(_stamp(e.date))
-        summary = plain(e.reason, corpus) + "".join(f" {change_words(corpus, ch)}" for ch in e.changes)
+        # The feed is a data export: its words stay English in every edition.
+        summary = plain(e.reason, corpus) + "".join(f" {change_words(corpus, ch, translate=False)}" for ch in e.changes)
         fe.summary(summary)
     return fg.atom_str(pretty=True)
 

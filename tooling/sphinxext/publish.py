@@ -29,7 +29,8 @@ from pathlib import Path
 from sphinx.util import logging
 
 from .. import exports, prose, shapes
-from ..exports import export_schema, to_csv, to_json
+from ..exports import export_schema, text_language, to_csv, to_json
+from ..i18n import _
 from ..names import claimant_label
 from ..ratings import BEST, BY_NAME, WORST
 from ..records import Claim, Corpus
@@ -82,6 +83,8 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
         "@id": url,
         "url": url,
         "claimReviewed": claim.text,
+        # The review's language: the edition's where the claim's text is translated, else English.
+        "inLanguage": text_language(corpus, claim),
         "datePublished": claim.published,
         "author": {
             "@type": "Organization",
@@ -93,7 +96,7 @@ def claim_review(app, corpus: Corpus, claim: Claim, pagename: str) -> dict:
             "ratingValue": rating.value,
             "bestRating": BEST,
             "worstRating": WORST,
-            "alternateName": rating.label,
+            "alternateName": _(rating.label),
         },
         "itemReviewed": {
             "@type": "Claim",

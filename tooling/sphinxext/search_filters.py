@@ -10,17 +10,20 @@ claimant's name with commas in it stays one value, and no tag adds words to the 
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from ..names import claimant_label
 from ..ratings import SCALE
 from ..records import PHASES, Corpus, Event
 
-# key in the address (?rating=...) and in Pagefind -> the label readers see
+# key in the address (?rating=...) and in Pagefind -> the label readers see (shown through _()).
+# The filters' values are not interface strings (the index's keys): no _() on them, and an
+# outlet's own reporting is named in English there (claimant_label(..., translate=False)).
 FILTERS = {
-    "rating": "Rating",
-    "claimant": "Claimant",
-    "side": "Side",
-    "event": "Event",
-    "phase": "When",
+    "rating": N_("Rating"),
+    "claimant": N_("Claimant"),
+    "side": N_("Side"),
+    "event": N_("Event"),
+    "phase": N_("When"),
 }
 UNDATED = "undated"  # sorts after every YYYY-MM-DD: events without a day come last
 
@@ -31,7 +34,7 @@ def event_values(corpus: Corpus, event: Event) -> dict[str, list[str]]:
     sides = {corpus.claimants[c.claimant].side for c in live if c.claimant in corpus.claimants}
     return {
         "rating": sorted({by_name[c.rating] for c in live}),
-        "claimant": sorted({claimant_label(corpus, c) for c in live}),
+        "claimant": sorted({claimant_label(corpus, c, translate=False) for c in live}),
         "side": sorted(corpus.sides[s].name for s in sides if s in corpus.sides),
         "event": [event.title],
         "phase": [PHASES[event.period.phase]] if event.period else [],
@@ -61,7 +64,7 @@ def search_options(corpus: Corpus) -> list[dict]:
     return [
         {
             "key": key,
-            "label": label,
+            "label": _(label),
             "values": [v for v in order[key] if v in found[key]]
             if key in order
             else sorted(found[key], key=str.casefold),

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..i18n import N_, _, ngettext
 from ..names import source_name
-from ..records import Corpus, Source, count
+from ..records import NOT_STATED, Corpus, Source, count
 from .aggregates import placeholder, register
 from .common import (
+    and_list,
     claim_ref,
     external,
     field_list,
@@ -27,19 +29,20 @@ from .common import (
     stated,
     strong,
     text,
+    words,
 )
 from .domain import SOURCE_FACET, Link, capture_file
 from .nodes import fc_mark, fc_marker, fc_template
 from .state import RecordDirective
 
 FURNITURE_LABEL = {
-    "navigation": "site navigation",
-    "repeated-headline": "repeated headline",
-    "comment-prompt": "comment form",
-    "teaser": "teasers for other articles",
-    "section-label": "section label",
-    "other": "page furniture",
-}
+    "navigation": N_("site navigation"),
+    "repeated-headline": N_("repeated headline"),
+    "comment-prompt": N_("comment form"),
+    "teaser": N_("teasers for other articles"),
+    "section-label": N_("section label"),
+    "other": N_("page furniture"),
+}  # shown through _()
 
 
 class SourceDirective(RecordDirective):
@@ -65,24 +68,26 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
         headline["classes"].append("fc-verbatim")  # the capture's words: not held to the house style
     sec += field_list(
         [
-            ("Headline", headline),
-            ("Publisher", publisher),
-            ("Address", para(external(source.url, source.url)) if source.url else "not stated"),
-            ("Published", stated(source.published)),
-            ("Retrieved", stated(source.retrieved)),
-            ("Language", source.language),
-            ("Captured file", para(placeholder("source-capture", source.id))),
-            ("Cited by", para(placeholder("source-cited-by", source.id))),
+            (_("Headline"), headline),
+            (_("Publisher"), publisher),
+            (_("Address"), para(external(source.url, source.url)) if source.url else _(NOT_STATED)),
+            (_("Published"), stated(source.published)),
+            (_("Retrieved"), stated(source.retrieved)),
+            (_("Language"), source.language),
+            (_("Captured file"), para(placeholder("source-capture", source.id))),
+            (_("Cited by"), para(placeholder("source-cited-by", source.id))),
         ]
     )
     if source.note:
-        sec += para(strong("Editor’s note: "), prose(corpus, source.note), classes=["fc-note"])
+        sec += para(strong(_("Editor’s note:") + " "), prose(corpus, source.note), classes=["fc-note"])
     sec += placeholder("source-origin", source.id)
-    body = section("Full text", [f"text-{source.id}"], classes=["fc-fulltext"])
+    body = section(_("Full text"), [f"text-{source.id}"], classes=["fc-fulltext"])
     body += para(
-        "The capture as recorded, byte for byte: nothing is corrected or removed. "
-        "Highlighted passages are quoted by claims; the number after each links to the claim. "
-        "Boxed lines are page furniture (menus, comment forms, teasers), not the article.",
+        _(
+            "The capture as recorded, byte for byte: nothing is corrected or removed. "
+            "Highlighted passages are quoted by claims; the number after each links to the claim. "
+            "Boxed lines are page furniture (menus, comment forms, teasers), not the article."
+        ),
         classes=["fc-help"],
     )
     body += placeholder("source-text", source.id)
@@ -111,8 +116,8 @@ def render_capture(d: dict, linker) -> list[nodes.Node]:
 
 def collect_cited_by(corpus: Corpus, source_id: str) -> Link | str:
     """How many claims cite the source, linked to their list (its own pages of the claims index)."""
-    n = len({c.id for c, _ in corpus.citations_by_source.get(source_id, [])})
-    return Link("claims-page", f"{SOURCE_FACET}{source_id}:1", count(n, "claim")) if n else "no claim"
+    n = len({c.id for c, _i in corpus.citations_by_source.get(source_id, [])})
+    return Link("claims-page", f"{SOURCE_FACET}{source_id}:1", count(n, "claim")) if n else _("no claim")
 
 
 def render_cited_by(d: Link | str, linker) -> list[nodes.Node]:
@@ -135,9 +140,16 @@ def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
         by_span.setdefault((c.citations[i].start, c.citations[i].end), []).append((c, i))
     shown = {(c.id, i) for group in by_span.values() for c, i in group[:MAX_PER_PASSAGE]}
     more = {span: len(group) - MAX_PER_PASSAGE for span, group in by_span.items() if len(group) > MAX_PER_PASSAGE}
-    rest = Link("claims-page", f"{SOURCE_FACET}{source.id}:1", "", "", f"Every claim citing {source_name(source)}")
+    rest = Link(
+        "claims-page",
+        f"{SOURCE_FACET}{source.id}:1",
+        "",
+        "",
+        _("Every claim citing {source}").format(source=source_name(source)),
+    )
     # Number the citations shown in reading order, so the superscripts read 1, 2, 3...
     numbers = {key: n + 1 for n, key in enumerate(k for k in ((c.id, i) for c, i in ordered) if k in shown)}
+    see_quote = _("see the quote in its claim")
     blocks: list[dict] = []
     offset = 0
     for lineno, line in enumerate(source.text.split("\n"), start=1):
@@ -146,13 +158,13 @@ def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
         furniture = source.furniture_at(lineno)
         first = furniture.first if furniture else None
         if not blocks or blocks[-1]["first"] != first:
-            label = FURNITURE_LABEL.get(furniture.kind, "page furniture") if furniture else None
+            label = _(FURNITURE_LABEL.get(furniture.kind, FURNITURE_LABEL["other"])) if furniture else None
             blocks.append({"first": first, "label": label, "note": furniture.note if furniture else None, "lines": []})
         if not line.strip():
             continue
         here = [(c, i) for c, i in ordered if c.citations[i].start < end and c.citations[i].end > start]
         backlinks = [
-            (numbers[(c.id, i)], claim_ref(c), claim_ref(c, "see the quote in its claim", c.citation_anchor(i) + "-q"))
+            (numbers[(c.id, i)], claim_ref(c), claim_ref(c, see_quote, c.citation_anchor(i) + "-q"))
             for c, i in here
             if c.citations[i].start >= start and (c.id, i) in shown
         ]  # listed where the passage begins
@@ -160,10 +172,12 @@ def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
             (
                 k,
                 rest._replace(
-                    label=f"and {count(k, 'more claim')} quoting this passage: every claim citing this source"
+                    label=_("and {more} quoting this passage: every claim citing this source").format(
+                        more=count(k, "more claim")
+                    )
                 ),
             )
-            for (a, _), k in sorted(more.items())
+            for (a, _b), k in sorted(more.items())
             if start <= a < end
         ]
         blocks[-1]["lines"].append(
@@ -196,11 +210,10 @@ def _segments(line: str, start: int, here, numbers, shown, more, rest) -> list[t
             continue
         visible = [(c, i) for c, i in covering if (c.id, i) in shown]
         hidden = sum(k for (s, e), k in more.items() if s <= a and e >= b)
-        title = (
-            "Quoted by: "
-            + "; ".join(c.text for c, _ in visible)
-            + (f"; and {count(hidden, 'more claim')}" if hidden else "")
-        )
+        claims = "; ".join(c.text for c, _i in visible)
+        if hidden:
+            claims += "; " + _("and {more}").format(more=count(hidden, "more claim"))
+        title = _("Quoted by: {claims}").format(claims=claims)
         ids = [c.citation_anchor(i) for c, i in covering if c.citations[i].start == a]
         sups = [
             (numbers[(c.id, i)], Link("claim", c.id, f"[{numbers[(c.id, i)]}]", "", c.text))
@@ -224,13 +237,14 @@ def marker(uri: str, n: int, label: str, shown: str, title: str = "", classes=()
 
 def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
     out: list[nodes.Node] = []
+    line_words = _LineWords()
     for block in blocks:
         if block["first"] is None:
             add = out.append
         else:
             box = nodes.container(classes=["fc-furniture"])
             box += para(
-                strong(f"Page furniture ({block['label']}), not part of the article."),
+                strong(_("Page furniture ({kind}), not part of the article.").format(kind=block["label"])),
                 f" {block['note']}" if block["note"] else "",
                 classes=["fc-furniture-label"],
             )
@@ -242,7 +256,7 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
             p["support_smartquotes"] = False  # the capture's own quotes and dashes, whenever it is rendered
             # The number is the link's generated content and the gap after it is
             # CSS: a copied line holds the capture's characters and nothing else.
-            p += marker(f"#L{n}", n, f"Line {n}", f"{n} ", title=f"Line {n}", classes=["fc-lineno"])
+            p += marker(f"#L{n}", n, line_words[n], f"{n} ", title=line_words[n], classes=["fc-lineno"])
             for seg in line["segments"]:
                 if len(seg) == 1:
                     p += text(seg[0])
@@ -263,7 +277,11 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
                         continue
                     sup = nodes.superscript(classes=["fc-cite-ref"])
                     sup += marker(
-                        uri, number, f"Claim {number}: {sup_link.title}", sup_link.label, title=sup_link.title
+                        uri,
+                        number,
+                        _("Claim {number}: {claim}").format(number=number, claim=sup_link.title),
+                        sup_link.label,
+                        title=sup_link.title,
                     )
                     p += sup
             add(p)
@@ -279,10 +297,20 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
                             linker.reference(quote),
                         ),
                     )
-                for _, link in line["more"]:
+                for _k, link in line["more"]:
                     back += nodes.list_item("", para(linker.reference(link)), classes=["fc-cite-more"])
                 add(back)
     return out
+
+
+class _LineWords(dict):
+    """'Line 12' in the reader's language, translated once per page, not once per line."""
+
+    def __missing__(self, n: int) -> str:
+        if not hasattr(self, "message"):
+            self.message = _("Line {n}")
+        self[n] = self.message.format(n=n)
+        return self[n]
 
 
 def collect_origin(corpus: Corpus, source_id: str) -> dict:
@@ -319,47 +347,56 @@ def collect_origin(corpus: Corpus, source_id: str) -> dict:
 
 
 def render_origin(d: dict, linker) -> list[nodes.Node]:
-    sec = section("Origin", ["origin"], classes=["fc-origin"])
+    sec = section(_("Origin"), ["origin"], classes=["fc-origin"])
     if not d["others"]:
         sec += para(
-            "Independent: no other source shares enough of its wording to count as the same "
-            f"text (fewer than {d['threshold']:.0%} of {d['shingle']}-word runs in common). It counts as "
-            "its own origin when claims are judged corroborated."
+            _(
+                "Independent: no other source shares enough of its wording to count as the same "
+                "text (fewer than {percent} of {words}-word runs in common). It counts as "
+                "its own origin when claims are judged corroborated."
+            ).format(percent=f"{d['threshold']:.0%}", words=d["shingle"])
         )
     else:
-        p = para("One origin with ")
-        for i, other in enumerate(d["others"]):
-            if i:
-                p += text(" and ")
-            p += linker.reference(other)
-        p += text(
-            ": the texts share runs of wording that independent reports of the same events do not, so "
-            "they are counted as one origin, however many mastheads carry them. Claims they carry "
-            "together are not corroborated until a source of another origin carries them too."
+        message = _(
+            "One origin with {sources}: the texts share runs of wording that independent reports of the same "
+            "events do not, so they are counted as one origin, however many mastheads carry them. Claims they "
+            "carry together are not corroborated until a source of another origin carries them too."
         )
-        sec += p
+        sec += para(words(message, sources=and_list([linker.reference(o) for o in d["others"]])))
         items = nodes.bullet_list(classes=["fc-shared"])
         for pair in d["pairs"]:
             if "declared" in pair:
-                items += nodes.list_item(
-                    "", para(f"{pair['with']}: recorded by an editor (", prose_nodes(pair["declared"], linker), ")")
-                )
+                message = _("{source}: recorded by an editor ({record})")
+                record = prose_nodes(pair["declared"], linker)
+                items += nodes.list_item("", para(words(message, source=pair["with"], record=record)))
                 continue
-            written = ":" if pair["as_written_by"] is None else f" (as {pair['as_written_by']} writes them):"
+            # The English says "runs" and "words" whatever the number; the plural forms are for other languages.
+            shared = {"n": pair["shared"], "words": d["shingle"], "percent": f"{pair['containment']:.1%}"}
+            if pair["as_written_by"] is None:
+                runs = ngettext(
+                    "{n} shared {words}-word runs ({percent} of the shorter text's). Longest shared passages:",
+                    "{n} shared {words}-word runs ({percent} of the shorter text's). Longest shared passages:",
+                    pair["shared"],
+                ).format(**shared)
+            else:
+                runs = ngettext(
+                    "{n} shared {words}-word runs ({percent} of the shorter text's). "
+                    "Longest shared passages (as {source} writes them):",
+                    "{n} shared {words}-word runs ({percent} of the shorter text's). "
+                    "Longest shared passages (as {source} writes them):",
+                    pair["shared"],
+                ).format(**shared, source=pair["as_written_by"])
             item = nodes.list_item()
-            item += para(
-                strong(f"With {pair['with']}: "),
-                f"{pair['shared']} shared {d['shingle']}-word runs ({pair['containment']:.1%} of the "
-                "shorter text's). Longest shared passages" + written,
-            )
+            item += para(strong(_("With {source}:").format(source=pair["with"]) + " "), runs)
             quotes = nodes.bullet_list()
-            for passage, words in pair["passages"]:
-                quotes += nodes.list_item("", para(f"“{passage}” ({words} words)"))
+            for passage, n in pair["passages"]:
+                quoted = ngettext("“{passage}” ({n} words)", "“{passage}” ({n} words)", n)
+                quotes += nodes.list_item("", para(quoted.format(passage=passage, n=n)))
             item += quotes
             items += item
         sec += items
     if d["basis"]:
-        sec += para(strong("Editor’s record: "), prose_nodes(d["basis"], linker), classes=["fc-note"])
+        sec += para(strong(_("Editor’s record:") + " "), prose_nodes(d["basis"], linker), classes=["fc-note"])
     return [sec]
 
 
