@@ -99,7 +99,10 @@ def context_of(data, path: tuple) -> str:
     parts, node = [], data
     for seg in path:
         if isinstance(seg, int):
-            parts.append(_item_key(node[seg], seg))
+            key = _item_key(node[seg], seg)
+            # Two items of one list with one key (two corrections on one day): the second is KEY-2.
+            same = sum(_item_key(other, i) == key for i, other in enumerate(node[:seg]))
+            parts.append(f"{key}-{same + 1}" if same else key)
         else:
             parts.append(seg)
         node = node[seg]
@@ -123,6 +126,12 @@ def texts(doc: YamlDoc, kind: str) -> list[Text]:
     out = []
     for where, _key, value, _plain in walk_reader_text(doc.data, kind):
         out.append(Text(context_of(doc.data, where), value, *doc.pos(where), where))
+    if kind == "places" and isinstance(doc.data, dict):
+        # The map labels its places by name: readers read them, though the style rules do not.
+        for i, place in enumerate(doc.data.get("places") or []):
+            if isinstance(place, dict) and isinstance(place.get("name"), str):
+                where = ("places", i, "name")
+                out.append(Text(context_of(doc.data, where), place["name"], *doc.pos(where), where))
     for where, value in _quotes(doc.data):
         out.append(Text(context_of(doc.data, where), value, *doc.pos(where), where, quote=True))
     return out
@@ -205,10 +214,20 @@ def update_records(root: Path, claims_dir: Path, lang: str) -> list[Path]:
             revision_date=old.revision_date if old else None,
             fuzzy=False,
         )
-        before = {m.context: m for m in old if m.id} if old else {}
+        messages = [m for m in old if m.id] if old else []
+        by_pair = {(m.context, m.id): m for m in messages}
+        by_context = {}
+        for m in messages:
+            by_context.setdefault(m.context, m)
+        # The same English under another context (a renamed id): its translation still holds.
+        by_english = {m.id: m for m in messages if m.string and not m.fuzzy}
         shown = display_path(yaml_path, root)
         for text in texts(doc, kind):
-            prev = before.get(text.context)
+            prev = (
+                by_pair.get((text.context, text.english))
+                or by_english.get(text.english)
+                or by_context.get(text.context)
+            )
             note = "A verbatim quote: translate it; the English stays shown beside it." if text.quote else None
             kwargs = {
                 "locations": [(shown, text.line)],

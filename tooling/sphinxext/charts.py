@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 
 from ..names import claimant_label, source_name
-from ..records import QUALIFIER_TEXT, Claim, Corpus, Figure, format_number
+from ..records import QUALIFIER_TEXT, Claim, Corpus, Figure, format_number, qualifier_words
 from .domain import Link
 
 STEPS = (1, 2, 5)
@@ -117,9 +117,9 @@ def segments(f: Figure, top: float) -> list[tuple[str, float, float]]:
 
 
 def number_text(f: Figure) -> str:
-    """The qualifier and the number, without the unit: 'at least 4', '9–10'."""
+    """The qualifier (in the reader's language) and the number, without the unit: 'at least 4', '9–10'."""
     number = format_number(f.value) if f.value is not None else f"{format_number(f.min)}–{format_number(f.max)}"
-    return " ".join(w for w in (QUALIFIER_TEXT[f.qualifier], number) if w)
+    return " ".join(w for w in (qualifier_words(f.qualifier), number) if w)
 
 
 def _reporters(corpus: Corpus, group: list[Claim], same_wording: bool) -> list[dict]:
@@ -128,8 +128,9 @@ def _reporters(corpus: Corpus, group: list[Claim], same_wording: bool) -> list[d
     for c in group:
         who = claimant_label(corpus, c)  # an outlet's own voice is that outlet's
         entry = by_claimant.setdefault(who, {"claimant": who, "wordings": [], "sources": [], "_seen": set()})
-        if not same_wording and c.figure.display() not in entry["wordings"]:
-            entry["wordings"].append(c.figure.display())
+        shown = c.figure.display(translate=True)
+        if not same_wording and shown not in entry["wordings"]:
+            entry["wordings"].append(shown)
         for i, cit in enumerate(c.citations):
             if cit.source in entry["_seen"]:
                 continue
@@ -151,7 +152,7 @@ def chart_data(corpus: Corpus, measure_id: str, claims: list[Claim]) -> dict | N
     marks, kinds = [], set()
     for group in groups:
         f = group[0].figure
-        wordings = {c.figure.display() for c in group}
+        wordings = {c.figure.display(translate=True) for c in group}
         same = len(wordings) == 1
         segs = segments(f, ax.top)
         kinds.update(kind for kind, _, _ in segs)
@@ -160,7 +161,7 @@ def chart_data(corpus: Corpus, measure_id: str, claims: list[Claim]) -> dict | N
         sources = {cit.source for c in group for cit in c.citations}
         marks.append(
             {
-                "value": f.display() if same else number_text(f),
+                "value": f.display(translate=True) if same else number_text(f),
                 "qualifier": f.qualifier,
                 "segments": [{"kind": k, "left": left, "width": w} for k, left, w in segs],
                 "reporters": _reporters(corpus, group, same),
@@ -179,5 +180,7 @@ def chart_data(corpus: Corpus, measure_id: str, claims: list[Claim]) -> dict | N
         "intervals": ax.intervals,
         "marks": marks,
         "kinds": [k for k in ("solid", "span", "open", "about") if k in kinds],
-        "undrawn": [{"value": c.figure.display(), "claimant": claimant_label(corpus, c)} for c in undrawn],
+        "undrawn": [
+            {"value": c.figure.display(translate=True), "claimant": claimant_label(corpus, c)} for c in undrawn
+        ],
     }

@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from ..i18n import _
+from ..records import MONTHS_SHORT, WEEKDAYS_SHORT
+
 
 def _day(iso: str) -> datetime.date:
     return datetime.date.fromisoformat(iso)
@@ -49,13 +52,16 @@ class DayAxis:
     def ticks(self) -> list[dict]:
         """One column per day: its left edge, width, and its name short ('Wed 27 Nov') and in full."""
         out = []
+        pattern = _("{weekday} {day} {month}")
         for i in range(self.days):
             d = self.first + datetime.timedelta(days=i)
             out.append(
                 {
                     "x": percent(i / self.days),
                     "w": percent(1 / self.days),
-                    "short": f"{d:%a} {d.day} {d:%b}",
+                    "short": pattern.format(
+                        weekday=_(WEEKDAYS_SHORT[d.weekday()]), day=d.day, month=_(MONTHS_SHORT[d.month - 1])
+                    ),
                     "iso": d.isoformat(),  # machine-readable, for <time datetime>, never shown
                 }
             )

@@ -29,6 +29,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
+from ..i18n import N_, _
 from ..prose import record_name
 from . import state
 
@@ -93,7 +94,7 @@ def download_links(name: str) -> dict:
     """The CSV and JSON of one filter page's claims, addressed from that page (one folder deep:
     claims/, claimants/), and the codebook that explains their columns."""
     links: dict = {kind: f"../{EXPORTS}/{FILTERED}/{name}.{kind}" for kind in ("csv", "json")}
-    links["codebook"] = Link("codebook", "columns", "what each column means")
+    links["codebook"] = Link("codebook", "columns", _("what each column means"))
     return links
 
 
@@ -110,14 +111,14 @@ def is_contested(claims) -> bool:
 def measure_status(claims) -> tuple[int, str]:
     """How a measure's reports compare, as (rank, words): what differs first on the figures pages."""
     if not claims:
-        return (4, "No reports")
+        return (4, N_("No reports"))  # the words: marked N_, shown through _() (figures.py)
     if is_contested(claims):
-        return (0, "Reports differ")
+        return (0, N_("Reports differ"))
     if len({c.figure.qualifier for c in claims}) > 1:
-        return (1, "Reports give the same number, bounded differently")  # "at least 4" beside "4"
+        return (1, N_("Reports give the same number, bounded differently"))  # "at least 4" beside "4"
     if len(claims) == 1 and len(claims[0].citations) == 1:
-        return (3, "One report only")  # nothing to agree or differ with
-    return (2, "Reports agree")
+        return (3, N_("One report only"))  # nothing to agree or differ with
+    return (2, N_("Reports agree"))
 
 
 def measures_in_order(corpus) -> list:
@@ -176,7 +177,7 @@ def address(corpus, objtype: str, name: str) -> tuple[str, str] | None:
     if objtype == "figures-page":  # "k", a page of the figures
         return (figures_page(int(name)), "")
     if objtype == "claims-page":  # "facet:page", a page of the claims index
-        facet, _, page = name.partition(":")
+        facet, _sep, page = name.partition(":")
         return (claims_page(facet, int(page or 1)), "")
     if objtype == "term":  # a glossary term ({term}`origin` in editors' prose): Sphinx's own anchor
         return ("glossary", nodes.make_id("term-" + name))

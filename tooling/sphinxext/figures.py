@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..i18n import _, ngettext
 from ..names import claimant_label, source_name
-from ..records import Claim, Corpus, Measure, count, format_number
+from ..records import NOT_STATED, Claim, Corpus, Measure, count, format_number
 from .aggregates import drawn_by, placeholder, register
 from .charts import chart_data
 from .common import badge_data, claim_ref, link, para, prose, prose_data, prose_files, prose_nodes, section, strong
@@ -55,7 +56,7 @@ class FiguresDirective(RecordDirective):
         for measure in mine:
             sec = section(measure.label, [f"measure-{measure.id}"], classes=["fc-measure"])
             if measure.note:
-                sec += para(strong("Editor’s note: "), prose(corpus, measure.note), classes=["fc-note"])
+                sec += para(strong(_("Editor’s note:") + " "), prose(corpus, measure.note), classes=["fc-note"])
             sec += placeholder("measure-reports", measure.id)
             out.append(sec)
         return out
@@ -64,8 +65,8 @@ class FiguresDirective(RecordDirective):
 def _pager(page: int, pages: int, mine) -> nodes.paragraph:
     """'Page 2 of 8 (measures Deaths … to Injured …): 1 2 3 …', links through the domain."""
     p = para(
-        strong(f"Page {page} of {pages}"),
-        f" ({mine[0].label} to {mine[-1].label}): " if mine else ": ",
+        strong(_("Page {page} of {pages}").format(page=page, pages=pages)),
+        " " + _("({first} to {last}):").format(first=mine[0].label, last=mine[-1].label) + " " if mine else ": ",
         classes=["fc-pager"],
     )
     for i, k in enumerate(page_numbers(page, pages)):
@@ -74,7 +75,11 @@ def _pager(page: int, pages: int, mine) -> nodes.paragraph:
         if k is None:
             p += nodes.Text("…")
         else:
-            p += nodes.strong("", str(k)) if k == page else link("figures-page", str(k), str(k), title=f"Page {k}")
+            p += (
+                nodes.strong("", str(k))
+                if k == page
+                else link("figures-page", str(k), str(k), title=_("Page {n}").format(n=k))
+            )
     return p
 
 
@@ -90,11 +95,13 @@ def values(claims: list[Claim]) -> list[float]:
 def spread(claims: list[Claim]) -> str:
     vs = values(claims)
     if not vs:
-        return "no numeric value reported"
+        return _("no numeric value reported")
     lo, hi = min(vs), max(vs)
     if lo == hi:
-        return f"every report gives {format_number(lo)}"
-    return f"from {format_number(lo)} to {format_number(hi)} (the lowest and highest numbers reported, not an estimate)"
+        return _("every report gives {number}").format(number=format_number(lo))
+    return _("from {low} to {high} (the lowest and highest numbers reported, not an estimate)").format(
+        low=format_number(lo), high=format_number(hi)
+    )
 
 
 def collect_summary(corpus: Corpus, _arg: str) -> dict:
@@ -114,20 +121,25 @@ SUMMARY_LIMIT = 10  # measures named in the summary line: it is on every page of
 
 def render_summary(d: dict, linker) -> list[nodes.Node]:
     n = len(d["contested"])
-    p = para(
-        f"{d['figures']} on {d['measures']}; {n} of them {'has' if n == 1 else 'have'} reports that differ"
-        + (": " if n else "."),
-        classes=["fc-help"],
-    )
+    differ = ngettext(
+        "{figures} on {measures}; {n} of them has reports that differ",
+        "{figures} on {measures}; {n} of them have reports that differ",
+        n,
+    ).format(figures=d["figures"], measures=d["measures"], n=n)
+    p = para(differ + (": " if n else "."), classes=["fc-help"])
     for i, measure in enumerate(d["contested"][:SUMMARY_LIMIT]):
         if i:
             p += nodes.Text(", ")
         p += linker.reference(measure)
     if n > SUMMARY_LIMIT:
-        p += nodes.Text(f" and {n - SUMMARY_LIMIT:,} more")
+        more = n - SUMMARY_LIMIT
+        # The English says "more" whatever the number; the plural forms are for other languages.
+        p += nodes.Text(" " + ngettext("and {n} more", "and {n} more", more).format(n=f"{more:,}"))
     if n:
         p += nodes.Text(".")
-    p += nodes.Text(" Each row is one report, attributed to who made it and linked to the passage that carries it.")
+    p += nodes.Text(
+        " " + _("Each row is one report, attributed to who made it and linked to the passage that carries it.")
+    )
     return [p]
 
 
@@ -135,7 +147,7 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
     claims = corpus.figures_by_measure().get(measure_id)
     if not claims:
         return None
-    status = measure_status(claims)[1]
+    status = _(measure_status(claims)[1])
     measure: Measure = corpus.measures[measure_id]
     # Who reports it, as readers count them: each outlet's own reporting is that outlet's.
     claimants = {
@@ -149,27 +161,34 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
     origins = corpus.origins.group_count(sources)
     n = sum(len(c.citations) for c in claims)
     summary = [
-        "What it counts: ",
+        _("What it counts:") + " ",
         *prose_data(corpus, measure.counts),
-        f". {count(n, 'report')} from {count(len(claimants), 'claimant')} in {count(len(sources), 'source')} "
-        f"({count(origins, 'independent origin')}); spread: {spread(claims)}.",
+        ". "
+        + _("{reports} from {claimants} in {sources} ({origins}); spread: {spread}.").format(
+            reports=count(n, "report"),
+            claimants=count(len(claimants), "claimant"),
+            sources=count(len(sources), "source"),
+            origins=count(origins, "independent origin"),
+            spread=spread(claims),
+        ),
     ]
     rows = []
+    line_message = _("{source}, line {line}")
     for claim in claims:
         f = claim.figure
         for i, cit in enumerate(claim.citations):
             rows.append(
                 {
-                    "value": f.display(),
+                    "value": f.display(translate=True),
                     "claimant": claimant_label(corpus, claim),
                     "passage": Link(
                         "source",
                         cit.source,
-                        f"{source_name(corpus.sources[cit.source])}, line {cit.line}",
+                        line_message.format(source=source_name(corpus.sources[cit.source]), line=cit.line),
                         claim.citation_anchor(i),
                     ),
                     "scope": f.scope,
-                    "as_of": f.as_of or "not stated",
+                    "as_of": f.as_of or _(NOT_STATED),
                     "claim": claim_ref(claim),
                     "rating": badge_data(claim.rating),
                 }
@@ -179,7 +198,7 @@ def collect_reports(corpus: Corpus, measure_id: str) -> dict | None:
 
 def render_reports(d: dict | None, linker) -> list[nodes.Node]:
     if d is None:
-        return [para("No claim in the records reports this measure.", classes=["fc-help"])]
+        return [para(_("No claim in the records reports this measure."), classes=["fc-help"])]
     out = [para(strong(d["status"] + ". "), prose_nodes(d["summary"], linker), classes=["fc-measure-summary"])]
     if d["chart"]:  # a bar per distinct value, with its key; None for a single value
         out.append(fc_template("", template="chart.html", data=linker.resolve(d["chart"])))

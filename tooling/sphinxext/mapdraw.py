@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
+
 MAPDATA = Path(__file__).parent / "mapdata"
 WIDTH = 400  # viewBox units; the SVG scales to its box (343 px on a 375 px screen: labels stay ~14 px)
 LABEL_CHAR = 8.6  # estimated width of one label character at the template's 16-unit font
@@ -173,7 +175,7 @@ def scale_bar(proj: Projection, km: int = 100) -> dict:
         "x1": round(proj.width - 14 - length, 1),
         "x2": proj.width - 14,
         "y": round(proj.height - 14, 1),
-        "label": f"{km} km",
+        "label": _("{km} km").format(km=km),
     }
 
 

@@ -7,6 +7,7 @@ they change, even if its body did not.
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..names import source_name
 from ..prose import plain
 from ..records import Claim, Corpus
@@ -23,20 +24,24 @@ def claims_on_page(corpus: Corpus, pagename: str) -> list[Claim]:
     would repeat every claim's on three pages, and would make the claims
     index grow by a kilobyte a claim (a third of a megabyte at 2,000 events).
     """
-    folder, _, rid = pagename.partition("/")
+    folder, _sep, rid = pagename.partition("/")
     if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
         return corpus.events[rid].claims
     return []
 
 
 def description(corpus: Corpus, pagename: str, default: str) -> str:
-    folder, _, rid = pagename.partition("/")
+    folder, _sep, rid = pagename.partition("/")
     if folder == RECORD_FOLDERS["event"] and rid in corpus.events:
         text = plain(corpus.events[rid].summary, corpus)
     elif folder == RECORD_FOLDERS["source"] and rid in corpus.sources:
-        text = f"Full text of {source_name(corpus.sources[rid])}, with every passage the fact-check quotes highlighted."
+        text = _("Full text of {source}, with every passage the fact-check quotes highlighted.").format(
+            source=source_name(corpus.sources[rid])
+        )
     elif folder == RECORD_FOLDERS["claimant"] and rid in corpus.claimants:
-        text = f"Every claim by {corpus.claimants[rid].name}, with ratings and the sources that carry it."
+        text = _("Every claim by {claimant}, with ratings and the sources that carry it.").format(
+            claimant=corpus.claimants[rid].name
+        )
     else:
         text = default
     text = " ".join(text.split())

@@ -237,7 +237,7 @@ def marker(uri: str, n: int, label: str, shown: str, title: str = "", classes=()
 
 def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
     out: list[nodes.Node] = []
-    line_words = _LineWords()
+    line_message = _("Line {n}")  # translated once per page, not once per line
     for block in blocks:
         if block["first"] is None:
             add = out.append
@@ -256,7 +256,8 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
             p["support_smartquotes"] = False  # the capture's own quotes and dashes, whenever it is rendered
             # The number is the link's generated content and the gap after it is
             # CSS: a copied line holds the capture's characters and nothing else.
-            p += marker(f"#L{n}", n, line_words[n], f"{n} ", title=line_words[n], classes=["fc-lineno"])
+            line_words = line_message.format(n=n)
+            p += marker(f"#L{n}", n, line_words, f"{n} ", title=line_words, classes=["fc-lineno"])
             for seg in line["segments"]:
                 if len(seg) == 1:
                     p += text(seg[0])
@@ -301,16 +302,6 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
                     back += nodes.list_item("", para(linker.reference(link)), classes=["fc-cite-more"])
                 add(back)
     return out
-
-
-class _LineWords(dict):
-    """'Line 12' in the reader's language, translated once per page, not once per line."""
-
-    def __missing__(self, n: int) -> str:
-        if not hasattr(self, "message"):
-            self.message = _("Line {n}")
-        self[n] = self.message.format(n=n)
-        return self[n]
 
 
 def collect_origin(corpus: Corpus, source_id: str) -> dict:
