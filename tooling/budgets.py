@@ -114,12 +114,16 @@ def judge(budget: Budget, reader: dict | None, site_label: str, why_missing: str
 def judge_all(real: dict | None, large: dict | None, large_label: str, why_no_large: str) -> list[Verdict]:
     """Every budget, against the real site's reader results and the large size's (None: not run)."""
     verdicts = []
-    for budget in BUDGETS:
-        if budget.site == "real":
-            verdicts.append(judge(budget, real, "real site", "no browser measurement"))
-        else:
-            why = why_no_large if large is None else "no browser measurement"
-            verdicts.append(judge(budget, large, large_label, why))
+    # The Arabic edition is held to the English budgets (its results: reader["ar"]).
+    for edition, suffix in ((None, ""), ("ar", " (Arabic)")):
+        ed_real = real if edition is None else (real or {}).get(edition)
+        ed_large = large if edition is None else (large or {}).get(edition)
+        for budget in BUDGETS:
+            if budget.site == "real":
+                verdicts.append(judge(budget, ed_real, "real site" + suffix, "no browser measurement"))
+            else:
+                why = why_no_large if large is None else "no browser measurement"
+                verdicts.append(judge(budget, ed_large, large_label + suffix, why))
     return verdicts
 
 

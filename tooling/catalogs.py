@@ -59,7 +59,7 @@ def update_interface(root: Path, lang: str) -> Path:
         catalog = Catalog(locale=lang, project="factcheck interface", fuzzy=False)
         catalog.update(template)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, include_previous=True, sort_output=True)
+    write_po(buffer, catalog, width=100, sort_output=True)
     if not po.is_file() or po.read_bytes() != buffer.getvalue():
         po.parent.mkdir(parents=True, exist_ok=True)
         po.write_bytes(buffer.getvalue())

@@ -185,6 +185,11 @@ def status(entry: Entry | None, english: str) -> str:
     return CURRENT if entry.reviewer else UNREVIEWED
 
 
+def _comments(message) -> list[str]:
+    """A message's translator comments, without "#|" lines a previous writer left (Babel reads them as comments)."""
+    return [c for c in message.user_comments if not c.startswith("|")]
+
+
 def update_records(root: Path, claims_dir: Path, lang: str) -> list[Path]:
     """Write each record file's catalog: new texts added empty, changed ones kept and marked fuzzy
     (with the English they translated, ``#| msgid``), texts no longer there dropped.  Returns the
@@ -237,17 +242,15 @@ def update_records(root: Path, claims_dir: Path, lang: str) -> list[Path]:
             if prev is None:
                 catalog.add(text.english, "", **kwargs)
             elif prev.id == text.english:
-                catalog.add(
-                    text.english, prev.string, flags=prev.flags, user_comments=prev.user_comments, **kwargs
-                ).previous_id = prev.previous_id
+                catalog.add(text.english, prev.string, flags=prev.flags, user_comments=_comments(prev), **kwargs)
             else:
                 # The English changed: the translation is kept for the translator, marked fuzzy
-                # (outdated), its sign-off void.  gettext's own way.
-                comments = [c for c in prev.user_comments if not _REVIEWED.match(c)]
-                msg = catalog.add(text.english, prev.string, flags={"fuzzy"}, user_comments=comments, **kwargs)
-                msg.previous_id = [prev.id] if prev.string else []
+                # (outdated), its sign-off void: gettext's own way.  The pull request's diff shows
+                # the old English beside the new (Babel cannot read back "#| msgid" lines).
+                comments = [c for c in _comments(prev) if not _REVIEWED.match(c)]
+                catalog.add(text.english, prev.string, flags={"fuzzy"}, user_comments=comments, **kwargs)
         buffer = io.BytesIO()
-        write_po(buffer, catalog, width=100, include_previous=True, sort_output=False)
+        write_po(buffer, catalog, width=100, sort_output=False)
         data = buffer.getvalue()
         if not po.is_file() or po.read_bytes() != data:
             po.parent.mkdir(parents=True, exist_ok=True)
