@@ -132,6 +132,14 @@ def texts(doc: YamlDoc, kind: str) -> list[Text]:
             if isinstance(place, dict) and isinstance(place.get("name"), str):
                 where = ("places", i, "name")
                 out.append(Text(context_of(doc.data, where), place["name"], *doc.pos(where), where))
+    if kind == "event" and isinstance(doc.data, dict):
+        # A figure's unit and words for an amount ("people", "dozens") are part of how it reads.
+        for i, claim in enumerate(doc.data.get("claims") or []):
+            figure = claim.get("figure") if isinstance(claim, dict) else None
+            for key in ("unit", "amount_text"):
+                if isinstance(figure, dict) and isinstance(figure.get(key), str):
+                    where = ("claims", i, "figure", key)
+                    out.append(Text(context_of(doc.data, where), figure[key], *doc.pos(where), where))
     for where, value in _quotes(doc.data):
         out.append(Text(context_of(doc.data, where), value, *doc.pos(where), where, quote=True))
     return out
