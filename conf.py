@@ -11,6 +11,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+# N_() marks the site's own words for translation (tooling/run translations update extracts them
+# into locale/<lang>/LC_MESSAGES/factcheck.po; each edition shows its language's).
+from tooling.i18n import N_  # noqa: E402
+
 project = "Aleppo offensive fact-check"
 author = "The fact-check team"
 copyright = "the fact-check team"  # noqa: A001 - no year: Sphinx rewrites the current year from SOURCE_DATE_EPOCH, which would make pages depend on the build date
@@ -53,17 +57,21 @@ factcheck_organization = os.environ.get("FACTCHECK_ORGANIZATION", "Aleppo offens
 # The titles and introductions of the generated lists (the extension's defaults are neutral).
 factcheck_pages = {
     "events": {
-        "intro": "Every event the sources report: the offensive day by day, then what the sources do not "
-        'date, the background history, and a map of the places. The sources give weekdays ("on '
-        "Wednesday\"), not calendar dates: every calendar date here is an editor's inference, and "
-        "each event page shows the sources' own words beside it."
+        "intro": N_(
+            "Every event the sources report: the offensive day by day, then what the sources do not "
+            'date, the background history, and a map of the places. The sources give weekdays ("on '
+            "Wednesday\"), not calendar dates: every calendar date here is an editor's inference, and "
+            "each event page shows the sources' own words beside it."
+        )
     },
     "claimants": {
-        "intro": "Who made the claims, grouped by side: governments, armed groups, monitors, state media, "
-        "UN officials, and the outlets' own reporting."
+        "intro": N_(
+            "Who made the claims, grouped by side: governments, armed groups, monitors, state media, "
+            "UN officials, and the outlets' own reporting."
+        )
     },
 }
-factcheck_description = (
+factcheck_description = N_(
     "A fact-check of the rebel offensive on Aleppo (late November 2024, an editor's "
     "inference: the captures are undated): who claimed what, in which source, and how it holds."
 )
@@ -73,7 +81,7 @@ factcheck_description = (
 # that follows the reader's system, and a sidebar that becomes a drawer on a phone.
 # The extension keeps its navigation to the top sections (tooling/sphinxext/navigation.py).
 html_theme = "furo"
-html_title = "Aleppo offensive fact-check"
+html_title = N_("Aleppo offensive fact-check")
 html_static_path = ["docs/_static"]
 html_favicon = "docs/_static/favicon.svg"
 html_show_sourcelink = False

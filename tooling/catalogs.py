@@ -41,6 +41,12 @@ def extract_interface(root: Path):
         if "sphinxext/theme/" in filename.replace("\\", "/"):
             continue  # the theme's templates use Sphinx's own catalog (sphinx.po)
         template.add(message, None, [(f"tooling/{filename}", lineno)], auto_comments=comments, context=context)
+    # The site's own words in conf.py (its title, description, list introductions).
+    from babel.messages.extract import extract
+
+    with open(root / "conf.py", "rb") as f:
+        for lineno, message, comments, context in extract("python", f, keywords=KEYWORDS):
+            template.add(message, None, [("conf.py", lineno)], auto_comments=comments, context=context)
     return template
 
 

@@ -12,41 +12,53 @@ Markdown (MyST), written by the site's maintainers, not by record editors.
 
 from __future__ import annotations
 
+from ..i18n import N_, _
+
 PAGE_DEFAULTS = {
     "events": {
-        "title": "Timeline of events",
-        "intro": "Every event the sources report: the dated ones on a day axis, then those no source "
-        "dates, then the background. A date marked as an editor's inference is the editor's, not the "
-        "sources'; each event page shows the sources' own words beside it.",
+        "title": N_("Timeline of events"),
+        "intro": N_(
+            "Every event the sources report: the dated ones on a day axis, then those no source "
+            "dates, then the background. A date marked as an editor's inference is the editor's, not the "
+            "sources'; each event page shows the sources' own words beside it."
+        ),
     },
     "sources": {
-        "title": "Sources",
-        "intro": "The captured texts the site is built from, each in full, with which of them retell one text.",
+        "title": N_("Sources"),
+        "intro": N_("The captured texts the site is built from, each in full, with which of them retell one text."),
     },
     "claims": {
-        "title": "All claims",
-        "intro": "Every claim on the site, in the order of the timeline. Each rating has its own pages: choose one below.",
+        "title": N_("All claims"),
+        "intro": N_(
+            "Every claim on the site, in the order of the timeline. Each rating has its own pages: choose one below."
+        ),
     },
-    "claimants": {"title": "Claimants", "intro": "Who made the claims."},
+    "claimants": {"title": N_("Claimants"), "intro": N_("Who made the claims.")},
     "figures": {
-        "title": "Contested figures",
-        "intro": "Every number the sources report, grouped by what it counts. Where reports differ, all "
-        "of them are shown; none is chosen as the true one.",
+        "title": N_("Contested figures"),
+        "intro": N_(
+            "Every number the sources report, grouped by what it counts. Where reports differ, all "
+            "of them are shown; none is chosen as the true one."
+        ),
     },
     "corrections": {
-        "title": "Corrections",
-        "intro": "When a published claim changes (its rating, wording, claimant, quoted passages or "
-        "figure), the change is logged on the claim itself, with the date, the old and new "
-        "values and the reason, and listed here. A claim is never deleted: a withdrawn claim "
-        "is marked retracted and its address still says what it was and why it was "
-        "withdrawn. The dates are those of publication, not of the build.",
+        "title": N_("Corrections"),
+        "intro": N_(
+            "When a published claim changes (its rating, wording, claimant, quoted passages or "
+            "figure), the change is logged on the claim itself, with the date, the old and new "
+            "values and the reason, and listed here. A claim is never deleted: a withdrawn claim "
+            "is marked retracted and its address still says what it was and why it was "
+            "withdrawn. The dates are those of publication, not of the build."
+        ),
     },
 }
 
 
 def page_text(config, key: str) -> dict[str, str]:
-    """Title and intro of one generated list: the site's own words over the defaults."""
-    return {**PAGE_DEFAULTS[key], **(config.factcheck_pages or {}).get(key, {})}
+    """Title and intro of one generated list: the site's own words over the defaults, in the
+    build's language (both are marked N_() where written)."""
+    words = {**PAGE_DEFAULTS[key], **(config.factcheck_pages or {}).get(key, {})}
+    return {k: _(v) for k, v in words.items()}
 
 
 def base_url(config) -> str:

@@ -46,10 +46,22 @@ def translate_records(app, corpus) -> None:
     corpus.translation_files = [*corpus.translations.files, interface]
 
 
+# The site's own words in conf.py that readers read (marked N_() there).
+TRANSLATED_CONFIG = ("html_title", "factcheck_description")
+
+
 def configure(app, config) -> None:
-    """A non-English edition's published address is the site's, plus /<lang>/."""
-    ed = EDITIONS.get(config.language or "en")
-    if ed is not None and config.html_baseurl and not config.html_baseurl.rstrip("/").endswith("/" + ed.code):
+    """A non-English edition: its interface language from the start (the list pages' titles are
+    written before any page is read), its title and description, and its published address (the
+    site's, plus /<lang>/)."""
+    ed = EDITIONS.get(config.language or "en", SOURCE)
+    i18n.activate(ed.code, Path(app.confdir) / LOCALE)
+    if ed is SOURCE:
+        return
+    for name in TRANSLATED_CONFIG:
+        if getattr(config, name):
+            setattr(config, name, i18n.gettext(getattr(config, name)))
+    if config.html_baseurl and not config.html_baseurl.rstrip("/").endswith("/" + ed.code):
         config.html_baseurl = config.html_baseurl.rstrip("/") + f"/{ed.code}/"
 
 
