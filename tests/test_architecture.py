@@ -22,7 +22,17 @@ LAYERS = [
     ("records", {"records", "names", "prose"}),
     (
         "checks",
-        {"ratings", "coverage", "corroboration", "rules", "corrections", "quotefinder", "schema_check", "integrity", "translations"},
+        {
+            "ratings",
+            "coverage",
+            "corroboration",
+            "rules",
+            "corrections",
+            "quotefinder",
+            "schema_check",
+            "integrity",
+            "translations",
+        },
     ),
     ("validator", {"validate"}),
     ("outputs", {"exports", "editor_schemas", "skeleton"}),
@@ -53,7 +63,10 @@ LAYERS = [
             "sphinxext.timeline",
         },
     ),
-    ("extension: publishing", {"sphinxext.editions", "sphinxext.publish", "sphinxext.pages", "sphinxext.navigation", "sphinxext.search"}),
+    (
+        "extension: publishing",
+        {"sphinxext.editions", "sphinxext.publish", "sphinxext.pages", "sphinxext.navigation", "sphinxext.search"},
+    ),
     ("extension", {"sphinxext.__init__"}),
     (
         "tools",

@@ -11,8 +11,8 @@ review line by line:
 - ``records/<file>.po``: the records' reader text, one catalog per record file
   (``records/events/airport-captured.po`` for ``claims/events/airport-captured.yaml``).
 
-A record catalog is generated from the records (``tooling/run translations
-update``): each entry's ``msgctxt`` names the field (``claims/<claim id>/text``),
+A record catalog is generated from the records (the translators' ``update`` command):
+each entry's ``msgctxt`` names the field (``claims/<claim id>/text``),
 its ``msgid`` is the English as it was when translated, its ``#:`` line the
 YAML line.  So the English stays the one source of truth in the YAML, and a
 translation whose English has changed since is seen at once: its ``msgid`` no

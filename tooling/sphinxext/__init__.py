@@ -82,6 +82,12 @@ class RecordsError(SystemExit):
 
 def _load_records(app) -> None:
     claims_dir = Path(app.confdir) / app.config.factcheck_claims_dir
+    if not app.config.factcheck_read_records:
+        from ..records import Corpus
+
+        state.put(app.srcdir, Corpus(root=claims_dir))
+        translate_records(app, state.get(app.srcdir))
+        return
     # The parse cache sits with Sphinx's own pickled environment: both are
     # kept between builds and removed by -E or a clean.
     corpus, problems = check(claims_dir, Path(app.confdir), cache=Path(app.doctreedir) / "factcheck-parsed.pickle")

@@ -74,6 +74,9 @@ def organization(config) -> str:
 
 def setup_config(app) -> None:
     app.add_config_value("factcheck_claims_dir", "claims", "env", types=frozenset({str}))
+    # False: the records are not read (no validation, no generated pages): the gettext run that
+    # extracts the hand-written pages' words for translators (tooling/catalogs.py) needs none.
+    app.add_config_value("factcheck_read_records", True, "env", types=frozenset({bool}))
     # Who publishes the fact-check (ClaimReview author, feed author), and a default page description.
     app.add_config_value("factcheck_organization", "", "html", types=frozenset({str}))
     app.add_config_value("factcheck_description", "", "html", types=frozenset({str}))

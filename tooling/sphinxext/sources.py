@@ -43,6 +43,7 @@ FURNITURE_LABEL = {
     "section-label": N_("section label"),
     "other": N_("page furniture"),
 }  # shown through _()
+OTHER = "other"  # the furniture kind shown for any kind the table lacks
 
 
 class SourceDirective(RecordDirective):
@@ -158,7 +159,7 @@ def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
         furniture = source.furniture_at(lineno)
         first = furniture.first if furniture else None
         if not blocks or blocks[-1]["first"] != first:
-            label = _(FURNITURE_LABEL.get(furniture.kind, FURNITURE_LABEL["other"])) if furniture else None
+            label = _(FURNITURE_LABEL.get(furniture.kind) or FURNITURE_LABEL[OTHER]) if furniture else None
             blocks.append({"first": first, "label": label, "note": furniture.note if furniture else None, "lines": []})
         if not line.strip():
             continue

@@ -30,6 +30,7 @@ from .domain import Link
 from .mapdraw import draw, load_outlines
 
 ON_AXIS = ("offensive", "response")  # the phases drawn on the day axis when dated
+BACKGROUND = "background"  # a phase's name (kept out of the _() call: Babel would extract a literal there)
 INFERRED = N_("(editor’s inference)")  # shown through _()
 
 
@@ -91,7 +92,7 @@ def collect_timeline(corpus: Corpus, _arg: str) -> dict:
         "axis": {"days": axis.days, "ticks": axis.ticks()} if axis else None,
         "spans": [{k: v for k, v in s.items() if k != "key"} for s in spans],
         "undated": [u for u in undated if u["events"]],
-        "background": {"heading": _(PHASES["background"]), "events": background} if background else None,
+        "background": {"heading": _(PHASES[BACKGROUND]), "events": background} if background else None,
         "unrecorded": unrecorded,
     }
 
