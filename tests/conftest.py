@@ -110,7 +110,10 @@ def build(
         # them so the next in-process build starts as clean as a new process.
         from sphinx.testing.util import _clean_up_global_state
 
+        from tooling import i18n
+
         _clean_up_global_state()
+        i18n.activate("en")  # a build in another language leaves its interface strings active
     result.warnings = warning.getvalue()
     result.status = status.getvalue()
     return result

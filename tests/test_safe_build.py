@@ -11,6 +11,7 @@ import time
 import pytest
 from conftest import EV, ROOT, edit
 
+from tooling.translations import EDITIONS
 from tooling.sphinxext.search import SEARCH_DIRS
 
 ARGS = ["-W", "-q", "-b", "html", "-c", ".", "-d", "_build/doctrees", "docs", "_build/html"]
@@ -41,7 +42,9 @@ def start(site, **env) -> subprocess.Popen:
 
 
 def leftovers(site) -> list[str]:
-    return sorted(p.name for p in (site / "_build").iterdir() if p.name not in ("html", "doctrees", "html.lock"))
+    # What a build keeps: the site, each edition's doctrees (tooling/safe_build.py: doctrees-ar), the lock.
+    kept = ("html", "html.lock", "doctrees", *(f"doctrees-{code}" for code in EDITIONS))
+    return sorted(p.name for p in (site / "_build").iterdir() if p.name not in kept)
 
 
 def complete(site, expected: dict[str, bytes]) -> bool:
@@ -209,4 +212,47 @@ def test_a_site_left_renamed_aside_is_put_back(site):
     edit(site, EV, 'killed 12 people."', 'killed 13 people."')  # this build fails...
     assert safe_build(site).returncode != 0
     assert snapshot(site / "_build/html") == pages  # ...and the site it put back stays
+    assert leftovers(site) == []
+
+
+def test_each_edition_is_built_under_its_folder_and_indexed_apart(site):
+    import json
+
+    assert safe_build(site).returncode == 0
+    out = site / "_build/html"
+    for code in EDITIONS:
+        page = (out / code / "events/bridge-strike.html").read_text(encoding="utf-8")
+        assert f'lang="{code}"' in page
+        entry = json.loads((out / code / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+        assert set(entry["languages"]) == {code}
+    entry = json.loads((out / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"en"}  # the English index holds no other edition's pages
+    # a rebuild keeps every edition
+    edit(site, EV, "summary: A strike hit the bridge; tolls differ.", "summary: A strike hit the bridge.")
+    assert safe_build(site).returncode == 0
+    for code in EDITIONS:
+        assert "A strike hit the bridge.</p>" in (out / code / "events/bridge-strike.html").read_text(encoding="utf-8")
+    assert leftovers(site) == []
+
+
+def test_a_failed_edition_keeps_the_whole_previous_site(site):
+    assert safe_build(site).returncode == 0
+    out = site / "_build/html"
+    before = snapshot(out)
+    # A translation that links a claim that does not exist: a warning in that edition only.
+    code = next(iter(EDITIONS))
+    po = site / "locale" / code / "LC_MESSAGES" / "index.po"
+    po.parent.mkdir(parents=True, exist_ok=True)
+    heading = next(
+        line[2:] for line in (site / "docs/index.md").read_text(encoding="utf-8").splitlines() if line.startswith("# ")
+    )
+    po.write_text(
+        f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "{heading}"\n'
+        'msgstr "{fc:claim}`no-such-claim`"\n',
+        encoding="utf-8",
+    )
+    failed = safe_build(site)
+    assert failed.returncode != 0
+    assert f"build failed (the {code} edition)" in failed.stderr
+    assert snapshot(out) == before
     assert leftovers(site) == []

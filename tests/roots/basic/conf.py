@@ -7,3 +7,4 @@ extensions = ["myst_parser", "tooling.sphinxext"]
 factcheck_claims_dir = "claims"
 exclude_patterns = ["_build"]
 html_theme = "basic"
+locale_dirs = ["../locale/"]
