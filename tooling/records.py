@@ -368,9 +368,10 @@ class Event:
     yaml_path: Path | None = field(default=None, metadata={"export": False})
     period: Period | None = None  # None: not recorded (shown as such)
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple:
-        # Dated events first, in date order; then the undated ones, by title.
+        # Dated events first, in date order; then the undated ones, by title.  Kept once computed:
+        # an edition in another language orders its events as the English one does.
         if self.inferred_date:
             return (0, self.inferred_date.start, self.inferred_date.end, self.title)
         return (1, "", "", self.title)

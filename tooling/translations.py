@@ -353,6 +353,8 @@ def apply(corpus, root: Path, claims_dir: Path, lang: str) -> Translations:
     renders them), and return every text's status."""
     result = Translations(lang)
     problems = Problems()
+    for event in corpus.events.values():
+        event.sort_key  # noqa: B018 - the English order, kept (a cached property) before titles change
     for yaml_path, kind in record_files(claims_dir):
         doc = _load(yaml_path, kind, problems, root)
         root_obj = _roots(corpus, kind, doc.data) if doc is not None and isinstance(doc.data, dict) else None

@@ -42,7 +42,7 @@ from .editions import setup_editions, translate_records
 from .mapdraw import outline_file
 from .navigation import setup_navigation
 from .nodes import setup_nodes
-from .pages import write_pages
+from .pages import expand, write_pages
 from .search import setup_search
 
 logger = logging.getLogger(__name__)
@@ -183,6 +183,7 @@ def setup(app):
     app.add_domain(FactCheckDomain)
     app.connect("config-inited", _configure)
     app.connect("builder-inited", _load_records)
+    app.connect("source-read", expand)  # a stub's titles and introductions, in the build's language
     app.connect("env-get-outdated", figures.reread_when_order_changes)
     # Before sphinxext-opengraph (priority 500), which reads the page metadata set here.
     app.connect("html-page-context", publish.on_page_context, priority=400)

@@ -77,6 +77,9 @@ def catalogs_changed(app, env, added, changed, removed) -> list[str]:
     claims_dir = root / app.config.factcheck_claims_dir
     folder = root / LOCALE / edition(app).code / "records"
     now = {}
+    # The interface words are in every page: a changed interface catalog reads every page again.
+    interface = root / LOCALE / edition(app).code / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    now["(interface)"] = hashlib.sha256(interface.read_bytes()).hexdigest() if interface.is_file() else ""
     for po in folder.rglob("*.po") if folder.is_dir() else ():
         yaml_path = (claims_dir / po.relative_to(folder)).with_suffix(".yaml")
         now[str(yaml_path.resolve())] = hashlib.sha256(po.read_bytes()).hexdigest()
@@ -85,6 +88,8 @@ def catalogs_changed(app, env, added, changed, removed) -> list[str]:
     stale = {path for path in now.keys() | before.keys() if now.get(path) != before.get(path)}
     if not stale or not before:
         return []
+    if "(interface)" in stale:
+        return sorted(env.found_docs)
     out = []
     for docname, deps in env.dependencies.items():
         if any(str((Path(env.srcdir) / d).resolve()) in stale for d in deps):

@@ -15,8 +15,10 @@ What a page shows from other records is not in its stub: it is an aggregate
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+from ..i18n import _
 from ..records import Corpus
 from .claims_index import facet_title, index_pages
 from .config import page_text
@@ -36,12 +38,45 @@ def _toctree(entries: list[str]) -> str:
     return "```{toctree}\n:hidden:\n\n" + "".join(f"{e}\n" for e in entries) + "```\n"
 
 
+# A stub names the words it shows (a list's title and introduction, a facet's title, "page 2 of
+# 3") by a token, and the build writes them in its language when it reads the page
+# (``source-read``: :func:`expand`).  So one stub serves every edition: a build in one language
+# never rewrites a stub the other read, and a stub changes only when the records do.
+_TOKEN = re.compile(r"⟦([a-z-]+) ([^⟧]*)⟧")
+
+
+def _token(kind: str, arg: str) -> str:
+    return f"⟦{kind} {arg}⟧"
+
+
+def expand(app, docname: str, source: list[str]) -> None:
+    """``source-read``: a generated stub's tokens, in the build's language."""
+    if not source[0].startswith(MARKER):
+        return
+    from .state import get
+
+    corpus = get(app.srcdir)
+
+    def words(m: re.Match) -> str:
+        kind, arg = m.group(1), m.group(2)
+        if kind == "list-title":
+            return markdown_text(page_text(app.config, arg)["title"])
+        if kind == "list-intro":
+            return page_text(app.config, arg)["intro"].strip()
+        if kind == "facet-title":
+            return markdown_text(facet_title(arg, corpus))
+        if kind == "page-of":
+            k, n = arg.split()
+            return markdown_text(_(", page {k} of {n}").format(k=k, n=n))
+        return m.group(0)
+
+    source[0] = _TOKEN.sub(words, source[0])
+
+
 def _list_page(
     config, key: str, directive: str, entries: list[str] = (), more: str = "", arg: str = ""
 ) -> tuple[str, str]:
-    words = page_text(config, key)
-    title = " ".join(words["title"].split())  # one line: a heading
-    body = f"{MARKER}# {title}\n\n{words['intro'].strip()}\n\n{_directive(directive, arg)}"
+    body = f"{MARKER}# {_token('list-title', key)}\n\n{_token('list-intro', key)}\n\n{_directive(directive, arg)}"
     if more:
         body += "\n" + more
     if entries:
@@ -58,8 +93,6 @@ def _map(config) -> str:
 def markdown_text(value: str) -> str:
     """Editors' text (a source's short name) as literal Markdown: every ASCII punctuation mark
     backslash-escaped (CommonMark allows it for all of them), so '<i>' is text, not HTML."""
-    import re
-
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(value.split()))
 
 
@@ -86,13 +119,11 @@ def planned_pages(corpus: Corpus, config) -> dict[str, str]:
     # from its filters and page links.
     for (facet, k, of), docname in zip(index_pages(corpus), all_claim_pages, strict=True):
         if docname != INDEX_PAGES["claims"]:
-            title = markdown_text(facet_title(facet, corpus)) + (f", page {k} of {of}" if of > 1 else "")
+            title = _token("facet-title", facet) + (_token("page-of", f"{k} {of}") if of > 1 else "")
             pages[f"{docname}.md"] = f"{MARKER}# {title}\n\n" + _directive("fc-claims-index", f"{facet}:{k}")
-    figures_title = " ".join(page_text(config, "figures")["title"].split())
     for k, docname in enumerate(figure_pages[1:], start=2):
-        pages[f"{docname}.md"] = f"{MARKER}# {figures_title}, page {k} of {len(figure_pages)}\n\n" + _directive(
-            "fc-figures", str(k)
-        )
+        title = _token("list-title", "figures") + _token("page-of", f"{k} {len(figure_pages)}")
+        pages[f"{docname}.md"] = f"{MARKER}# {title}\n\n" + _directive("fc-figures", str(k))
     for kind, docnames in (("event", events), ("source", sources), ("claimant", claimants)):
         for docname in docnames:
             pages[f"{docname}.md"] = MARKER + _directive(f"fc-{kind}", docname.rsplit("/", 1)[-1])
