@@ -11,8 +11,8 @@ import time
 import pytest
 from conftest import EV, ROOT, edit
 
-from tooling.translations import EDITIONS
 from tooling.sphinxext.search import SEARCH_DIRS
+from tooling.translations import EDITIONS
 
 ARGS = ["-W", "-q", "-b", "html", "-c", ".", "-d", "_build/doctrees", "docs", "_build/html"]
 

@@ -122,6 +122,7 @@ def test_a_translation_states_the_english_numbers_and_references():
     assert "numbers differ" in translation_problems("killed 12 people", "قتل 13 شخصا")[0]
     assert "Eastern Arabic digits" in translation_problems("killed 12 people", "قتل ١٢ شخصا")[0]
     assert numbers("1,000 and 2.5") == numbers("1000 و 2.5")
+    assert numbers("the {sha256} of 2 files") == ["2"]  # a placeholder's name is no number
     ref = "as {source}`alpha` says"
     assert translation_problems(ref, "كما يقول {source}`alpha`") == []
     assert "references differ" in translation_problems(ref, "كما يقول {source}`beta`")[0]

@@ -383,9 +383,13 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _EASTERN = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 
 
+_PLACEHOLDER = re.compile(r"\{\w+\}(?!`)")  # '{n}', '{hash}': filled in by the code, not the translator's
+
+
 def numbers(text: str) -> list[str]:
-    """The numbers of a text, as digits ('1,000' and '1000' alike), sorted."""
-    return sorted(n.replace(",", "") for n in _DIGITS.findall(text))
+    """The numbers of a text, as digits ('1,000' and '1000' alike), sorted; a placeholder's
+    name is not a number."""
+    return sorted(n.replace(",", "") for n in _DIGITS.findall(_PLACEHOLDER.sub("", text)))
 
 
 def _refs(text: str) -> list[tuple[str, str]]:
@@ -491,6 +495,10 @@ def report(root: Path, claims_dir: Path) -> Report:
                         f"{shown}:{entry.line}:1: note: translation outdated (fuzzy): its English changed; "
                         "the page shows the English until the translation is revised and the flag removed"
                     )
+                elif st != MISSING and isinstance(entry.translation, tuple):
+                    # A plural entry's forms each say the count their own way: only the digits' style is checked.
+                    if _EASTERN.search(translated):
+                        problems.add(shown, entry.line, 1, translation_problems("", translated)[0])
                 elif st != MISSING:
                     for message in translation_problems(entry.english, translated):
                         problems.add(shown, entry.line, 1, message)

@@ -225,7 +225,9 @@ def render_claim(corpus: Corpus, claim: Claim, event: Event | None = None) -> no
     if claim.figure is not None:
         f = claim.figure
         measure = corpus.measures.get(f.measure)
-        p = para(strong(_("Figure: ")), inline(f.display(), ["fc-figure-value"]), ". ", classes=["fc-figure"])
+        p = para(
+            strong(_("Figure: ")), inline(f.display(translate=True), ["fc-figure-value"]), ". ", classes=["fc-figure"]
+        )
         p += text(_("Scope: {scope}. As of: {as_of}.").format(scope=f.scope, as_of=f.as_of or _("not stated")))
         if measure:
             p += text(" ")

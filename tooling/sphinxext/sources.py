@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from .. import i18n
 from ..i18n import N_, _, ngettext
 from ..names import source_name
 from ..records import NOT_STATED, Corpus, Source, count
@@ -160,7 +161,15 @@ def collect_text(corpus: Corpus, source_id: str) -> list[dict]:
         first = furniture.first if furniture else None
         if not blocks or blocks[-1]["first"] != first:
             label = _(FURNITURE_LABEL.get(furniture.kind) or FURNITURE_LABEL[OTHER]) if furniture else None
-            blocks.append({"first": first, "label": label, "note": furniture.note if furniture else None, "lines": []})
+            blocks.append(
+                {
+                    "first": first,
+                    "label": label,
+                    "note": furniture.note if furniture else None,
+                    "lines": [],
+                    "lang": source.language,
+                }
+            )
         if not line.strip():
             continue
         here = [(c, i) for c, i in ordered if c.citations[i].start < end and c.citations[i].end > start]
@@ -238,6 +247,14 @@ def marker(uri: str, n: int, label: str, shown: str, title: str = "", classes=()
 
 def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
     out: list[nodes.Node] = []
+    lang = blocks[0]["lang"] if blocks else None
+    if lang and lang != i18n.language():
+        # The capture in its own language, inside a page in another: marked (lang), so it is
+        # read and laid out as that language.
+        text_box = nodes.container(classes=[f"language-{lang}", "fc-capture"])
+        for node in render_text([{**b, "lang": None} for b in blocks], linker):
+            text_box += node
+        return [text_box]
     line_message = _("Line {n}")  # translated once per page, not once per line
     for block in blocks:
         if block["first"] is None:
