@@ -68,6 +68,8 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
     headline["support_smartquotes"] = False  # the headline as captured
     if source.title:
         headline["classes"].append("fc-verbatim")  # the capture's words: not held to the house style
+        if source.language != i18n.language():
+            headline["classes"].append(f"language-{source.language}")  # in its own language, in another edition
     sec += field_list(
         [
             (_("Headline"), headline),
