@@ -254,3 +254,15 @@ def test_interface_strings_use_the_catalog_but_never_a_fuzzy_entry(tmp_path):
     finally:
         i18n.activate("en")
     assert i18n.gettext("Sources") == "Sources"
+
+
+def test_make_check_counts_interface_strings_not_yet_in_the_catalog(tmp_path):
+    from tooling.catalogs import interface_missing
+
+    (tmp_path / "tooling").mkdir()
+    (tmp_path / "tooling/page.py").write_text('from .i18n import _\nWORDS = _("Brand new words")\n_("Sources")\n')
+    (tmp_path / "conf.py").write_text("")
+    po = tmp_path / "locale/ar/LC_MESSAGES/factcheck.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "Sources"\nmsgstr "المصادر"\n', encoding="utf-8")
+    assert interface_missing(tmp_path, "ar") == ["Brand new words"]

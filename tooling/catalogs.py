@@ -59,17 +59,31 @@ def update_interface(root: Path, lang: str) -> Path:
     if po.is_file():
         with open(po, "rb") as f:
             catalog = read_po(f, locale=lang)
-        catalog.update(template, update_header_comment=False)
+        catalog.update(template, update_header_comment=False, update_creation_date=False)
         catalog.obsolete.clear()  # gone from the code: nothing to keep
     else:
         catalog = Catalog(locale=lang, project="factcheck interface", fuzzy=False)
         catalog.update(template)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_output=True)
+    # Where each string is used, by file only: a line number would change the catalog with every
+    # edit of the code around it.
+    write_po(buffer, catalog, width=100, sort_output=True, include_lineno=False)
     if not po.is_file() or po.read_bytes() != buffer.getvalue():
         po.parent.mkdir(parents=True, exist_ok=True)
         po.write_bytes(buffer.getvalue())
     return po
+
+
+def interface_missing(root: Path, lang: str) -> list[str]:
+    """The interface strings of the code that the language's catalog does not have yet."""
+    from babel.messages.pofile import read_po
+
+    po = root / LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    have = set()
+    if po.is_file():
+        with open(po, "rb") as f:
+            have = {m.id[0] if isinstance(m.id, tuple) else m.id for m in read_po(f) if m.id}
+    return sorted({m.id[0] if isinstance(m.id, tuple) else m.id for m in extract_interface(root) if m.id} - have)
 
 
 def update_pages(root: Path, langs: list[str]) -> None:

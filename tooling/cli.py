@@ -108,9 +108,21 @@ def _cmd_check(args) -> int:
 def _translations_report(claims: Path) -> int:
     """The translations' problems (a number or reference unlike the English's: an error), their
     outdated entries (notes: the page shows the English meanwhile) and coverage per page type."""
-    from .translations import coverage_lines, report
+    from .catalogs import interface_missing
+    from .i18n import DOMAIN
+    from .translations import EDITIONS, LOCALE, MISSING, STATUSES, coverage_lines, report
 
     result = report(Path.cwd(), claims)
+    for lang in EDITIONS:
+        # Strings of the code not yet in the catalog are missing too (shown in English).
+        missing = interface_missing(Path.cwd(), lang) if (Path.cwd() / "tooling").is_dir() else []
+        if missing:
+            result.coverage.setdefault(f"{lang}: interface", dict.fromkeys(STATUSES, 0))[MISSING] += len(missing)
+            result.notes.append(
+                f"{LOCALE}/{lang}/LC_MESSAGES/{DOMAIN}.po:1:1: note: {len(missing)} interface string(s) of the code are "
+                f"not in the catalog yet (readers get the English), such as {missing[0]!r}: run "
+                "'tooling/run translations update', then translate them"
+            )
     for line in result.notes + coverage_lines(result.coverage):
         print(line)
     if result.problems:
