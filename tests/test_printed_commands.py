@@ -32,7 +32,7 @@ _COMMAND = re.compile(
     r"(?:[A-Z_]+=(?:\{\}|\S+) )*"
     r"(?:make (?:"
     + "|".join(MAKE_TARGETS)
-    + r")\b|tooling/run (?:new (?:event|claim|source)|[a-z]+)(?: "
+    + r")\b|tooling/run (?:new (?:event|claim|source)|translations update|[a-z]+)(?: "
     + _ARG
     + ")*)"
 )
