@@ -456,8 +456,8 @@ def report(root: Path, claims_dir: Path) -> Report:
                 entry = entries.get(text.context)
                 seen.add(text.context)
                 st = status(entry, text.english)
-                if not text.quote:
-                    count(lang, PAGE_TYPES[kind], st)
+                # A quote's translation is shown beside the verbatim English: counted apart.
+                count(lang, "quotes (translations beside them)" if text.quote else PAGE_TYPES[kind], st)
                 if entry is None or not entry.translation:
                     continue
                 if st == OUTDATED:
