@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .i18n import N_  # the checks' sentences are shown on the methodology page
 from .problems import closest
 from .records import Claim, Corpus
 from .schema_check import non_ascii_hint
@@ -184,19 +185,21 @@ class Check(NamedTuple):
 
 
 CHECKS: tuple[Check, ...] = (
-    Check("claimants-exist", "Every claimant is defined in claims/claimants.yaml.", claimants_exist),
-    Check("sides-exist", "Every claimant's side is one of the sides listed in claims/claimants.yaml.", sides_exist),
-    Check("one-passage-per-source", "A claim cites each source once.", one_passage_per_source),
+    Check("claimants-exist", N_("Every claimant is defined in claims/claimants.yaml."), claimants_exist),
+    Check("sides-exist", N_("Every claimant's side is one of the sides listed in claims/claimants.yaml."), sides_exist),
+    Check("one-passage-per-source", N_("A claim cites each source once."), one_passage_per_source),
     Check(
         "figures-consistent",
-        "A figure's measure exists, its range is in order, and 'unquantified' goes with a number in words.",
+        N_("A figure's measure exists, its range is in order, and 'unquantified' goes with a number in words."),
         figures_consistent,
     ),
-    Check("contradictions-exist", "A claim contradicts only other claims that exist.", contradictions_exist),
-    Check("origin-records-exist", "A source's recorded origin names other sources that exist.", origin_records_exist),
+    Check("contradictions-exist", N_("A claim contradicts only other claims that exist."), contradictions_exist),
+    Check(
+        "origin-records-exist", N_("A source's recorded origin names other sources that exist."), origin_records_exist
+    ),
     Check(
         "places-name-events",
-        "Every event is in claims/places.yaml once: on the map at a place, or listed as unmapped with the reason.",
+        N_("Every event is in claims/places.yaml once: on the map at a place, or listed as unmapped with the reason."),
         places_name_events,
     ),
 )

@@ -132,6 +132,9 @@ def texts(doc: YamlDoc, kind: str) -> list[Text]:
             if isinstance(place, dict) and isinstance(place.get("name"), str):
                 where = ("places", i, "name")
                 out.append(Text(context_of(doc.data, where), place["name"], *doc.pos(where), where))
+    if kind == "event" and isinstance(doc.data, dict) and isinstance(doc.data.get("kind"), str):
+        # The event's kind, shown on its page ("strike", "statement").
+        out.append(Text("kind", doc.data["kind"], *doc.pos(("kind",)), ("kind",)))
     if kind == "event" and isinstance(doc.data, dict):
         # A figure's unit and words for an amount ("people", "dozens") are part of how it reads.
         for i, claim in enumerate(doc.data.get("claims") or []):

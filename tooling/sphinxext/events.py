@@ -6,7 +6,7 @@ from docutils import nodes
 
 from ..i18n import N_, _, ngettext
 from ..names import claimant_label, source_name
-from ..ratings import SCALE, origin_groups
+from ..ratings import BY_NAME, SCALE, origin_groups
 from ..records import PHASES, Claim, Corpus, Event
 from ..translations import MISSING, OUTDATED, UNREVIEWED
 from .aggregates import placeholder, register
@@ -157,7 +157,7 @@ def render_event(corpus: Corpus, event: Event, glossary: bool = False) -> nodes.
         if i:
             verdicts += text(" ")
         # each rating links to its glossary entry (where the site has one): its first use on the page
-        what = _("What ‘{rating}’ means").format(rating=_(rating)) if glossary else ""
+        what = _("What ‘{rating}’ means").format(rating=_(BY_NAME[rating].label)) if glossary else ""
         verdicts += link("term", rating, badge(rating), title=what) if glossary else badge(rating)
         verdicts += text(f" ×{n}")
     sec += verdicts
@@ -182,7 +182,8 @@ def render_event(corpus: Corpus, event: Event, glossary: bool = False) -> nodes.
         [
             (_("When"), date_body(corpus, event)),
             (_("Where"), event.place),
-            (_("Kind"), _(EVENT_KINDS.get(event.kind, event.kind))),
+            # A translated kind (the records' catalog) is shown as it is; an English one in readers' words.
+            (_("Kind"), _(EVENT_KINDS[event.kind]) if event.kind in EVENT_KINDS else event.kind),
             *(
                 [(_("Timeline"), para(_(PHASES[event.period.phase]), " — ", prose(corpus, event.period.basis)))]
                 if event.period

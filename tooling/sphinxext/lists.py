@@ -116,6 +116,6 @@ class RulesDirective(RecordDirective):
         rules = CHECKS if self.arguments and self.arguments[0] == "integrity" else RULES
         items = nodes.bullet_list(classes=["fc-rules"])
         for rule in rules:
-            # The rules' sentences are marked in tooling/rules.py (N_); the integrity checks' are not (English).
+            # The sentences are marked (N_) in tooling/rules.py and tooling/integrity.py.
             items += nodes.list_item("", para(strong(_(rule.says)), " ", _("(rule {name})").format(name=rule.name)))
         return [items]

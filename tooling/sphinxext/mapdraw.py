@@ -16,7 +16,20 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import N_, _
+
+# The country names of the bundled outlines (mapdata/), marked for the translators' catalog;
+# a name not listed here is shown as the outline file gives it.
+COUNTRY_NAMES = (
+    N_("Syria"),
+    N_("Iraq"),
+    N_("Israel"),
+    N_("Jordan"),
+    N_("Lebanon"),
+    N_("Palestine"),
+    N_("Saudi Arabia"),
+    N_("Turkey"),
+)
 
 MAPDATA = Path(__file__).parent / "mapdata"
 WIDTH = 400  # viewBox units; the SVG scales to its box (343 px on a 375 px screen: labels stay ~14 px)
@@ -130,9 +143,10 @@ def draw(outlines: dict, places: list[dict], width: float = WIDTH) -> dict:
         if not rings:
             continue
         area, cx, cy = max(_area_centre(r) for r in rings)
+        shown = country["name"]
         countries.append(
             {
-                "name": country["name"],
+                "name": _(shown),  # in the edition's language: the names are in COUNTRY_NAMES
                 "focus": country["name"] == outlines.get("focus"),
                 "d": "".join(_path(r) for r in rings),
                 "label": (round(cx, 1), round(cy, 1)) if area >= MIN_LABEL_AREA else None,

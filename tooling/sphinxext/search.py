@@ -118,7 +118,15 @@ def _binary() -> str:
 def _start_pagefind(outdir: Path, bundle: str, glob: str | None = None) -> subprocess.Popen:
     """Pagefind, started: it runs while the other build-finished handlers write the exports."""
     shutil.rmtree(outdir / bundle, ignore_errors=True)  # no chunk of a removed page survives
-    args = [_binary(), "--site", str(outdir), "--output-subdir", bundle, "--exclude-selectors", ".headerlink"]
+    args = [
+        _binary(),
+        "--site",
+        str(outdir),
+        "--output-subdir",
+        bundle,
+        "--exclude-selectors",
+        ".headerlink, .fc-translation-notice",
+    ]
     if glob:
         args += ["--glob", glob]
     return subprocess.Popen([*args, "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -59,6 +59,16 @@ class SourceDirective(RecordDirective):
         return [render_source(corpus, source)]
 
 
+def language_name(code: str) -> str:
+    """A language code ("en") as readers of this edition name it ("English", "الإنجليزية"); Babel's CLDR names."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(i18n.language()) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
 def render_source(corpus: Corpus, source: Source) -> nodes.section:
     sec = section(source_name(source), [f"source-{source.id}"], classes=["fc-source"])
     publisher = stated(source.publisher)
@@ -77,7 +87,7 @@ def render_source(corpus: Corpus, source: Source) -> nodes.section:
             (_("Address"), para(external(source.url, source.url)) if source.url else _(NOT_STATED)),
             (_("Published"), stated(source.published)),
             (_("Retrieved"), stated(source.retrieved)),
-            (_("Language"), source.language),
+            (_("Language"), language_name(source.language)),
             (_("Captured file"), para(placeholder("source-capture", source.id))),
             (_("Cited by"), para(placeholder("source-cited-by", source.id))),
         ]
