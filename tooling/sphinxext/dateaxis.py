@@ -52,7 +52,9 @@ class DayAxis:
     def ticks(self) -> list[dict]:
         """One column per day: its left edge, width, and its name short ('Wed 27 Nov') and in full."""
         out = []
-        pattern = _("{weekday} {day} {month}")
+        # Its own message: a day axis's label may be shorter than a date in a sentence (Arabic has no
+        # short weekday or month names, and drops the month: the axis's caption and titles have it).
+        pattern = _("{short_weekday} {day} {short_month}")
         for i in range(self.days):
             d = self.first + datetime.timedelta(days=i)
             out.append(
@@ -60,7 +62,9 @@ class DayAxis:
                     "x": percent(i / self.days),
                     "w": percent(1 / self.days),
                     "short": pattern.format(
-                        weekday=_(WEEKDAYS_SHORT[d.weekday()]), day=d.day, month=_(MONTHS_SHORT[d.month - 1])
+                        short_weekday=_(WEEKDAYS_SHORT[d.weekday()]),
+                        day=d.day,
+                        short_month=_(MONTHS_SHORT[d.month - 1]),
                     ),
                     "iso": d.isoformat(),  # machine-readable, for <time datetime>, never shown
                 }
