@@ -244,8 +244,25 @@ def finish_index(app, exception) -> None:
     logger.info("search index (Pagefind): %.1f s, %s", time.perf_counter() - job.started, done)
 
 
+# Scripts Sphinx puts on every page for its own search (the highlighting of searched words, the
+# index's options, its messages in the page's language), which the site switched off: each was
+# downloaded by every first visit (about 4 KiB gzipped together) and used by none.
+SPHINX_SEARCH_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js", "translations.js")
+
+
+def drop_sphinx_search_scripts(app, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if scripts:
+        context["script_files"] = [
+            js
+            for js in scripts
+            if str(getattr(js, "filename", js) or "").split("?")[0].rsplit("/", 1)[-1] not in SPHINX_SEARCH_SCRIPTS
+        ]
+
+
 def setup_search(app) -> None:
     app.connect("builder-inited", disable_sphinx_search)
+    app.connect("html-page-context", drop_sphinx_search_scripts)
     app.connect("html-collect-pages", search_page)
     # Started once the pages are final (after publish.remove_stale_pages, priority 100: a
     # deleted record's page must not be found), finished last: Pagefind, a process of its
