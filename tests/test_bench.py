@@ -189,3 +189,14 @@ def test_the_synthetic_corpus_passes_every_check(tmp_path):
     write_corpus(tmp_path, 101 * EVENTS_PER_SOURCE)
     _, problems = check(tmp_path / "claims", tmp_path)
     assert not problems, problems.report()
+
+
+def test_the_report_gives_the_arabic_editions_build_times():
+    from tooling.bench import arabic_lines
+
+    named = {"home": {"path": "index.html", "page": 1, "total": 2, "files": 3}}
+    real = {"reader": {"ar": {"full_s": 4.25, "page_count": 86, "pages": named}}}
+    large = [{"n_events": 2000, "reader": {"ar": {"full_s": 99.5, "page_count": 2754, "pages": named}}}]
+    text = " ".join(arabic_lines(real, large))
+    assert "the real site 4.2 s (86 pages)" in text and "N = 2,000 99.5 s (2,754 pages)" in text
+    assert arabic_lines({}, []) == []

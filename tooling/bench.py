@@ -149,7 +149,7 @@ def arabic(site: Path, pages: dict[str, str], every_page: bool, audit: bool) -> 
     build = sphinx(site, "-D", "language=ar", "-d", "_build/doctrees-ar", out="_build/html-ar")
     return {
         "full_s": build["seconds"],
-        "pages": len(built_pages(site / "_build/html-ar")),
+        "page_count": len(built_pages(site / "_build/html-ar")),  # not "pages": reader_results names its pages so
         **reader_results(site / "_build/html-ar", pages, every_page=every_page, audit=audit),
     }
 
@@ -435,11 +435,11 @@ def arabic_lines(real: dict, results: list[dict]) -> list[str]:
     parts = []
     if (real.get("reader") or {}).get("ar"):
         ar = real["reader"]["ar"]
-        parts.append(f"the real site {ar['full_s']:.1f} s ({ar['pages']} pages)")
+        parts.append(f"the real site {ar['full_s']:.1f} s ({ar['page_count']} pages)")
     for r in results:
         if (r.get("reader") or {}).get("ar"):
             ar = r["reader"]["ar"]
-            parts.append(f"N = {r['n_events']:,} {ar['full_s']:.1f} s ({ar['pages']:,} pages)")
+            parts.append(f"N = {r['n_events']:,} {ar['full_s']:.1f} s ({ar['page_count']:,} pages)")
     if not parts:
         return []
     return [
