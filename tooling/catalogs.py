@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from .i18n import DOMAIN
-from .translations import EDITIONS, LOCALE, update_records
+from .translations import EDITIONS, LOCALE, read_catalog, update_records
 
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
 
@@ -76,13 +76,7 @@ def update_interface(root: Path, lang: str) -> Path:
 
 def interface_missing(root: Path, lang: str) -> list[str]:
     """The interface strings of the code that the language's catalog does not have yet."""
-    from babel.messages.pofile import read_po
-
-    po = root / LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    have = set()
-    if po.is_file():
-        with open(po, "rb") as f:
-            have = {m.id[0] if isinstance(m.id, tuple) else m.id for m in read_po(f) if m.id}
+    have = {e.english for e in read_catalog(root / LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po").values()}
     return sorted({m.id[0] if isinstance(m.id, tuple) else m.id for m in extract_interface(root) if m.id} - have)
 
 

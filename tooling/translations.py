@@ -382,6 +382,10 @@ def apply(corpus, root: Path, claims_dir: Path, lang: str) -> Translations:
 
 # -- make check: the catalogs' problems and coverage --------------------------------------------
 
+EASTERN_DIGITS = (
+    "the translation uses Eastern Arabic digits; the site writes every number in Western digits "
+    "(0-9), as the quotes and tables do"
+)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _EASTERN = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 
@@ -403,10 +407,7 @@ def translation_problems(english: str, translation: str) -> list[str]:
     """What makes a translation wrong whatever its words: a number or a reference not the English's."""
     out = []
     if _EASTERN.search(translation):
-        out.append(
-            "the translation uses Eastern Arabic digits; the site writes every number in Western digits "
-            "(0-9), as the quotes and tables do"
-        )
+        out.append(EASTERN_DIGITS)
     elif numbers(english) != numbers(translation):
         out.append(
             f"the numbers differ from the English: English has {numbers(english) or 'none'}, "
@@ -501,7 +502,7 @@ def report(root: Path, claims_dir: Path) -> Report:
                 elif st != MISSING and isinstance(entry.translation, tuple):
                     # A plural entry's forms each say the count their own way: only the digits' style is checked.
                     if _EASTERN.search(translated):
-                        problems.add(shown, entry.line, 1, translation_problems("", translated)[0])
+                        problems.add(shown, entry.line, 1, EASTERN_DIGITS)
                 elif st != MISSING:
                     for message in translation_problems(entry.english, translated):
                         problems.add(shown, entry.line, 1, message)

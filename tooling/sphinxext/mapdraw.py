@@ -143,7 +143,7 @@ def draw(outlines: dict, places: list[dict], width: float = WIDTH) -> dict:
         if not rings:
             continue
         area, cx, cy = max(_area_centre(r) for r in rings)
-        shown = country["name"]
+        shown = country["name"]  # a name, not _(country["name"]): Babel would extract "name" as a message
         countries.append(
             {
                 "name": _(shown),  # in the edition's language: the names are in COUNTRY_NAMES

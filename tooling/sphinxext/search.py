@@ -253,10 +253,9 @@ SPHINX_SEARCH_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_high
 def drop_sphinx_search_scripts(app, pagename, templatename, context, doctree) -> None:
     scripts = context.get("script_files")
     if scripts:
+        # Each is a path under _static ("doctools.js", "translations.js"); Sphinx adds "?v=" when writing.
         context["script_files"] = [
-            js
-            for js in scripts
-            if str(getattr(js, "filename", js) or "").split("?")[0].rsplit("/", 1)[-1] not in SPHINX_SEARCH_SCRIPTS
+            js for js in scripts if Path(str(getattr(js, "filename", js))).name not in SPHINX_SEARCH_SCRIPTS
         ]
 
 

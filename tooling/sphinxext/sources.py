@@ -260,13 +260,10 @@ def marker(uri: str, n: int, label: str, shown: str, title: str = "", classes=()
 def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     lang = blocks[0]["lang"] if blocks else None
-    if lang and lang != i18n.language():
-        # The capture in its own language, inside a page in another: marked (lang), so it is
-        # read and laid out as that language.
-        text_box = nodes.container(classes=[f"language-{lang}", "fc-capture"])
-        for node in render_text([{**b, "lang": None} for b in blocks], linker):
-            text_box += node
-        return [text_box]
+    # Each of the capture's lines in its own language, inside a page in another (lang="en"):
+    # read and laid out as that language.  The claims quoting a line, listed under it, are the
+    # page's language.
+    line_language = [f"language-{lang}"] if lang and lang != i18n.language() else []
     line_message = _("Line {n}")  # translated once per page, not once per line
     for block in blocks:
         if block["first"] is None:
@@ -282,7 +279,7 @@ def render_text(blocks: list[dict], linker) -> list[nodes.Node]:
             add = box.append
         for line in block["lines"]:
             n = line["no"]
-            p = nodes.paragraph(classes=["fc-line"], ids=[f"L{n}"])
+            p = nodes.paragraph(classes=["fc-line", *line_language], ids=[f"L{n}"])
             p["support_smartquotes"] = False  # the capture's own quotes and dashes, whenever it is rendered
             # The number is the link's generated content and the gap after it is
             # CSS: a copied line holds the capture's characters and nothing else.
